@@ -1,0 +1,53 @@
+package dev.pinfuzz.mm;
+
+import dev.pinfuzz.program.FileDecl;
+
+/**
+ * A small (order-0) page-cache folio. {@code refcount} is the kernel's {@code _refcount};
+ * {@code pins} and {@code gupRefs} are instrumentation the real kernel does not have, kept so
+ * the pin-balance oracle can check that they agree with it.
+ */
+public final class Folio {
+    /** {@code GUP_PIN_COUNTING_BIAS} (include/linux/mm.h). */
+    public static final int GUP_PIN_COUNTING_BIAS = 1024;
+
+    final int file;
+    final int index;
+    int refcount;
+    int pins;
+    int gupRefs;
+    int mapcount;
+    boolean dirty;
+    boolean writeback;
+    boolean buffers;
+    boolean inCache;
+    /** Task holding {@code PG_locked}, or -1. */
+    int lockOwner = -1;
+    /** Per byte: the line that wrote it (0 = the file's initial zeros). */
+    final int[] data = new int[FileDecl.PAGE_SIZE];
+
+    Folio(int file, int index) {
+        this.file = file;
+        this.index = index;
+    }
+
+    public int file() { return file; }
+    public int index() { return index; }
+    public int refcount() { return refcount; }
+    public int pins() { return pins; }
+    public int gupRefs() { return gupRefs; }
+    public int mapcount() { return mapcount; }
+    public boolean dirty() { return dirty; }
+    public boolean writeback() { return writeback; }
+    public boolean buffers() { return buffers; }
+    public boolean inCache() { return inCache; }
+    public int lockOwner() { return lockOwner; }
+    public boolean locked() { return lockOwner >= 0; }
+    /** The stamp of byte {@code i} of this page. */
+    public int stamp(int i) { return data[i]; }
+
+    /** {@code folio_maybe_dma_pinned()}: what a pin-tracking kernel can see. */
+    boolean maybeDmaPinned() {
+        return pins > 0;
+    }
+}

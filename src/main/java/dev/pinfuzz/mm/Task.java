@@ -1,0 +1,44 @@
+package dev.pinfuzz.mm;
+
+import java.util.ArrayDeque;
+
+/**
+ * A task: its {@code MAP_SHARED} mappings (one PTE per page with present/writable/dirty bits),
+ * its queue of lines behind a suspended step, and the progress of that step.
+ */
+final class Task {
+    static final byte PTE_PRESENT = 1, PTE_WRITE = 2, PTE_DIRTY = 4;
+    /** Pseudo step index of an exit at the end of the program. */
+    static final int FINAL_EXIT = -2;
+
+    final int idx;
+    /** [file][page] PTE bits; a null row = the file is not mapped by this task. */
+    final byte[][] pte;
+    final ArrayDeque<Integer> queue = new ArrayDeque<>();
+    /** Step index being run (suspended), -1 when idle. */
+    int running = -1;
+    long suspendedSeq;
+    /** What the suspended step waits for: the folio, and whether for its lock or its pins. */
+    Folio waitFolio;
+    boolean waitPins;
+    /** Progress of the running step. */
+    int cur, cur2;
+    boolean started, flag;
+    boolean exited, dead, seen;
+
+    Task(int idx, int files) {
+        this.idx = idx;
+        this.pte = new byte[files][];
+    }
+
+    boolean suspended() {
+        return running != -1;
+    }
+
+    void resetProgress() {
+        cur = cur2 = 0;
+        started = flag = false;
+        waitFolio = null;
+        waitPins = false;
+    }
+}

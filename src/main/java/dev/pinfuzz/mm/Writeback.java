@@ -1,0 +1,99 @@
+package dev.pinfuzz.mm;
+
+/**
+ * {@code write_cache_pages()} over one file or all of them, for data integrity (fsync, sync:
+ * waits for page locks, then flushes the device cache and makes {@code i_size} durable) or in
+ * the background (writeback, sync_file_range: trylock, no flush, no promise).
+ */
+final class Writeback {
+    private Writeback() {}
+
+    /**
+     * @param file the file, or -1 for every file ({@code sync()})
+     * @return 0, {@code -EBUSY} when the policy refused a pinned page, {@link Kernel#BLOCKED} or
+     *         {@link Kernel#KILLED}
+     */
+    static long run(Kernel k, Task t, int file, boolean integrity) {
+        if (!t.started) {
+            t.started = true;
+            t.cur2 = file < 0 ? 0 : file;
+            t.cur = 0;
+        }
+        int last = file < 0 ? k.files.length - 1 : file;
+        for (; t.cur2 <= last; t.cur2++, t.cur = 0) {
+            Inode f = k.files[t.cur2];
+            if (f.tmpfs) continue; // shmem has no writeback: fsync does nothing
+            for (; t.cur < f.pages(); t.cur++) {
+                long r = writePage(k, t, f, f.cache[t.cur], integrity);
+                if (r == Kernel.BLOCKED || r == Kernel.KILLED) return r;
+            }
+        }
+        if (!integrity) return 0;
+        for (int i = (file < 0 ? 0 : file); i <= last; i++) {
+            Inode f = k.files[i];
+            if (f.tmpfs) continue;
+            f.durableSize = f.size;
+        }
+        for (Inode f : k.files) f.flush(); // REQ_PREFLUSH: the whole device cache
+        return t.flag ? -Errno.EBUSY : 0;
+    }
+
+    /** One page: lock, {@code folio_clear_dirty_for_io()} under the policy, write, unlock. */
+    private static long writePage(Kernel k, Task t, Inode f, Folio x, boolean integrity) {
+        if (x == null || (!x.dirty && x.lockOwner != t.idx)) return 0;
+        if (x.lockOwner != t.idx) {
+            if (!k.trylock(t, x)) return integrity ? k.blockOnLock(t, x) : 0;
+        }
+        if (k.policy.tracksPins() && x.maybeDmaPinned()) {
+            switch (k.policy.onPinnedDirty(integrity)) { // dev.pinfuzz.policy.PinnedAction
+                case WAIT:
+                    return k.blockOnPins(t, x); // page lock held, PG_dirty still set
+                case SKIP:
+                    k.unlock(x);
+                    return 0;
+                case FAIL:
+                    t.flag = true;
+                    k.unlock(x);
+                    return 0;
+                case BOUNCE:
+                    k.mkclean(x);
+                    return submit(k, t, f, x, true);
+                case WRITE:
+                default:
+                    break;
+            }
+        }
+        if (!clearDirtyForIo(k, x)) {
+            k.unlock(x);
+            return 0;
+        }
+        return submit(k, t, f, x, false);
+    }
+
+    /** Models {@code folio_clear_dirty_for_io()} (mm/page-writeback.c): mkclean, then clear PG_dirty. */
+    private static boolean clearDirtyForIo(Kernel k, Folio x) {
+        k.mkclean(x);
+        boolean was = x.dirty;
+        x.dirty = false;
+        return was;
+    }
+
+    /**
+     * ext4 {@code ext4_writepage()} → {@code page_buffers()}: a dirty page without buffers is a
+     * BUG. Otherwise {@code PG_writeback} is set, the bytes below {@code i_size} go to the
+     * device, and the I/O completes within the step.
+     */
+    private static long submit(Kernel k, Task t, Inode f, Folio x, boolean bounce) {
+        if (!x.buffers) {
+            k.bug(t, "ext4_writepage: page_buffers() of " + k.page(x) + " which has no buffers (fs/ext4/inode.c)");
+            k.unlock(x);
+            return Kernel.KILLED;
+        }
+        int n = Math.min(Inode.PAGE, f.size - x.index * Inode.PAGE);
+        x.writeback = true;
+        if (n > 0) f.diskWrite(x.index, x.data, n); // a bounce copy has the same bytes at this instant
+        x.writeback = false;
+        k.unlock(x);
+        return 0;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.pinfuzz.oracle;
+
+import dev.pinfuzz.mm.Folio;
+import dev.pinfuzz.mm.Kernel;
+import dev.pinfuzz.program.Op;
+import dev.pinfuzz.program.Program;
+import dev.pinfuzz.program.Verdict;
+import java.util.List;
+
+/**
+ * Pin-count balance (DESIGN §3): per page, refcount and pins never go negative and agree
+ * ({@code refcount = structural + GUP refs + 1024·pins}, structural counted from the page
+ * tables and buffers seen); every release matches its acquisition's kind; after the final exits
+ * only what suspended tasks hold is still referenced.
+ */
+final class PinBalanceOracle {
+    private final Timeline tl;
+    private final Program p;
+    private final Kernel k;
+    private final boolean tracksPins;
+    private final List<Finding> findings;
+    private boolean reported;
+
+    PinBalanceOracle(Timeline tl, Kernel k, List<Finding> findings) {
+        this.tl = tl;
+        this.p = tl.p;
+        this.k = k;
+        this.tracksPins = k.policy().tracksPins();
+        this.findings = findings;
+    }
+
+    private boolean pinKind(int h) {
+        return tracksPins && p.gupOf(h).pin();
+    }
+
+    /** A release must match the acquisition: {@code unpin_*} for FOLL_PIN, {@code put_page} for FOLL_GET. */
+    void stepStarted(int i) {
+        if (!(p.step(i).op() instanceof Op.Release r) || !tl.live(r.handle())) return;
+        boolean pin = pinKind(r.handle());
+        if (r.call().isUnpin() == pin) return;
+        findings.add(new Finding(Verdict.PIN_BALANCE, tl.describe(i) + " releases handle " + p.handles().get(r.handle())
+                + " taken with " + (pin ? "FOLL_PIN" : "FOLL_GET") + " at line " + p.line(p.handleDefinition(r.handle()))
+                + ": " + (pin ? "a FOLL_PIN page must be released with unpin_user_page*()" : "a FOLL_GET page must be released with put_page()")));
+    }
+
+    /** After every step: the counts agree on every live folio. */
+    void check(int step) {
+        if (reported) return;
+        for (Folio x : k.folios()) {
+            String bad = consistency(x);
+            if (bad != null) {
+                reported = true;
+                findings.add(new Finding(Verdict.PIN_BALANCE, "after " + (step >= 0 ? tl.describe(step) : "an exit") + ": " + bad));
+                return;
+            }
+        }
+    }
+
+    private int mapped(Folio x) {
+        if (!x.inCache()) return 0;
+        int n = 0;
+        for (int t = 0; t < p.tasks().size(); t++) if (k.pte(t, x.file(), x.index()) != 0) n++;
+        return n;
+    }
+
+    private int structural(Folio x) {
+        return (x.inCache() ? 1 : 0) + mapped(x) + (x.buffers() ? 1 : 0);
+    }
+
+    private String consistency(Folio x) {
+        String page = name(x);
+        if (x.pins() < 0) return page + " has pin count " + x.pins() + " (more unpins than pins)";
+        if (x.gupRefs() < 0) return page + " has " + x.gupRefs() + " GUP references (more put_page than FOLL_GET)";
+        if (x.refcount() < 0) return page + " has refcount " + x.refcount();
+        int want = structural(x) + x.gupRefs() + Folio.GUP_PIN_COUNTING_BIAS * x.pins();
+        if (x.refcount() != want)
+            return page + " has refcount " + x.refcount() + " but structural " + structural(x) + " + GUP refs " + x.gupRefs()
+                    + " + 1024 × pins " + x.pins() + " = " + want;
+        return null;
+    }
+
+    /** After the final exits: only the handles of still-suspended tasks may hold anything. */
+    void ended() {
+        if (reported) return;
+        for (Folio x : k.folios()) {
+            int extra = x.refcount() - structural(x);
+            int want = 0;
+            boolean inFlux = false;
+            for (int h = 0; h < p.handles().size(); h++) {
+                Op.Gup g = p.gupOf(h);
+                int def = p.handleDefinition(h);
+                if (g.file() != x.file() || x.index() < g.page() || x.index() >= g.page() + g.nr()) continue;
+                if (tl.start(def) != Timeline.NEVER && !tl.returned(def) && !tl.killed(def)) inFlux = true;
+                if (!tl.live(h)) continue;
+                if (!k.suspended(tl.owner(h))) continue;
+                if (releaseInFlux(h)) inFlux = true;
+                want += pinKind(h) ? Folio.GUP_PIN_COUNTING_BIAS : 1;
+            }
+            if (inFlux || extra == want) continue;
+            reported = true;
+            findings.add(new Finding(Verdict.PIN_BALANCE, "after the final exits " + name(x) + " has refcount " + x.refcount()
+                    + " (pins " + x.pins() + ", GUP refs " + x.gupRefs() + ") but its structural references are "
+                    + structural(x) + (want > 0 ? " and suspended tasks hold " + want : "") + ": a leaked "
+                    + (x.pins() > 0 ? "pin" : "reference")));
+            return;
+        }
+    }
+
+    private boolean releaseInFlux(int h) {
+        for (int i = 0; i < p.size(); i++)
+            if (p.step(i).op() instanceof Op.Release r && r.handle() == h && tl.start(i) != Timeline.NEVER && !tl.returned(i))
+                return true;
+        return false;
+    }
+
+    private String name(Folio x) {
+        return p.files().get(x.file()).name() + "[" + x.index() + "]" + (x.inCache() ? "" : " (truncated, orphaned)");
+    }
+}

@@ -1,7 +1,6 @@
 package dev.pinfuzz.run;
 
 import dev.pinfuzz.mm.Errno;
-import dev.pinfuzz.mm.Folio;
 import dev.pinfuzz.mm.Kernel;
 import dev.pinfuzz.mm.Observer;
 import dev.pinfuzz.mm.WaitFor;
@@ -23,6 +22,7 @@ public final class VerboseTrace implements Observer {
     private Map<String, String> before = new LinkedHashMap<>();
     private String diskBefore = "";
     private final java.util.List<String> diskLog = new java.util.ArrayList<>();
+    private final java.util.List<String> dmesg = new java.util.ArrayList<>();
 
     public VerboseTrace(Program p, Kernel k, PrintStream out) {
         this.p = p;
@@ -82,7 +82,7 @@ public final class VerboseTrace implements Observer {
 
     @Override
     public void kernelLog(int step, int task, boolean bug, String message) {
-        out.println("      dmesg: " + message);
+        dmesg.add("      dmesg: " + message); // printed under the step's line, when it ends or waits
     }
 
     @Override
@@ -105,6 +105,8 @@ public final class VerboseTrace implements Observer {
     }
 
     private void changes() {
+        for (String m : dmesg) out.println(m);
+        dmesg.clear();
         Map<String, String> now = snapshot();
         for (Map.Entry<String, String> e : now.entrySet()) {
             String was = before.get(e.getKey());
@@ -122,25 +124,7 @@ public final class VerboseTrace implements Observer {
     }
 
     private Map<String, String> snapshot() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Folio x : k.folios()) {
-            String key = p.files().get(x.file()).name() + "[" + x.index() + "]" + (x.inCache() ? "" : "(orphan)");
-            StringBuilder sb = new StringBuilder();
-            sb.append("refcount=").append(x.refcount()).append(" pins=").append(x.pins());
-            if (x.gupRefs() != 0) sb.append(" gup_refs=").append(x.gupRefs());
-            if (x.dirty()) sb.append(" PG_dirty");
-            if (x.writeback()) sb.append(" PG_writeback");
-            if (x.locked()) sb.append(" PG_locked(").append(p.tasks().get(x.lockOwner())).append(')');
-            sb.append(x.buffers() ? " buffers" : " no-buffers");
-            for (int t = 0; t < p.tasks().size(); t++) {
-                int pte = x.inCache() ? k.pte(t, x.file(), x.index()) : 0;
-                if (pte == 0) continue;
-                sb.append(" pte[").append(p.tasks().get(t)).append("]=")
-                        .append((pte & 2) != 0 ? "rw" : "ro").append((pte & 4) != 0 ? ",dirty" : "");
-            }
-            m.put(key, sb.toString());
-        }
-        return m;
+        return PageStates.snapshot(p, k);
     }
 
     private String disk() {

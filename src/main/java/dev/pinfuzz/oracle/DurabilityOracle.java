@@ -93,7 +93,7 @@ final class DurabilityOracle {
         } else if (op instanceof Op.Sync s && s.call().isIntegritySync()) {
             List<Promise> l = pendingPromises.set(i, null);
             if (r == 0 && l != null) {
-                promises.addAll(l);
+                for (Promise pr : l) admit(pr);
                 judge("if power failed when it returned");
             }
         }
@@ -110,6 +110,16 @@ final class DurabilityOracle {
             files[f].rebase(k, f, (int) t);
             crashFrom[i][f] = k.durableSize(f);
         }
+    }
+
+    /**
+     * Adds a promise, dropping the older ones of the same file it implies: a later sync's
+     * acknowledged set is a superset, so what it allows per byte is a subset, over at least as
+     * many bytes when the size did not shrink. Keeps judging linear in program length.
+     */
+    private void admit(Promise pr) {
+        promises.removeIf(old -> old.file == pr.file && old.size <= pr.size);
+        promises.add(pr);
     }
 
     /** A DMA lands if its handle's GUP returned pages before the DMA started. */

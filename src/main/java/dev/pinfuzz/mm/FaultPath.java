@@ -89,6 +89,6 @@ final class FaultPath {
     static void copy(Folio x, int page, int off, int end, int stamp) {
         int a = Math.max(off, page * PAGE) - page * PAGE;
         int b = Math.min(end, (page + 1) * PAGE) - page * PAGE;
-        java.util.Arrays.fill(x.data, a, b, stamp);
+        x.data.fill(a, b, stamp, 0);
     }
 }

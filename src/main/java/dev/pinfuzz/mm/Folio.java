@@ -1,7 +1,5 @@
 package dev.pinfuzz.mm;
 
-import dev.pinfuzz.program.FileDecl;
-
 /**
  * A small (order-0) page-cache folio. {@code refcount} is the kernel's {@code _refcount};
  * {@code pins} and {@code gupRefs} are instrumentation the real kernel does not have, kept so
@@ -24,7 +22,7 @@ public final class Folio {
     /** Task holding {@code PG_locked}, or -1. */
     int lockOwner = -1;
     /** Per byte: the line that wrote it (0 = the file's initial zeros). */
-    final int[] data = new int[FileDecl.PAGE_SIZE];
+    final Runs data = new Runs(0, 0);
 
     Folio(int file, int index) {
         this.file = file;
@@ -44,7 +42,7 @@ public final class Folio {
     public int lockOwner() { return lockOwner; }
     public boolean locked() { return lockOwner >= 0; }
     /** The stamp of byte {@code i} of this page. */
-    public int stamp(int i) { return data[i]; }
+    public int stamp(int i) { return data.get(i); }
 
     /** {@code folio_maybe_dma_pinned()}: what a pin-tracking kernel can see. */
     boolean maybeDmaPinned() {

@@ -18,9 +18,9 @@ final class Inode {
     int durableSize;
     final Folio[] cache;
     /** Per page stamps as the device holds them; null = all zero (stamp 0). */
-    final int[][] disk;
+    final Runs[] disk;
     /** Per page stamps that survive power loss; null = all zero. */
-    final int[][] durable;
+    final Runs[] durable;
     /** Pages written to the device since its last cache flush. */
     final boolean[] unflushed;
     /** Where device writes and flushes are narrated ({@code replay --verbose}); null when nobody listens. */
@@ -33,8 +33,8 @@ final class Inode {
         this.size = decl.bytes();
         this.durableSize = size;
         this.cache = new Folio[decl.pages()];
-        this.disk = new int[decl.pages()][];
-        this.durable = new int[decl.pages()][];
+        this.disk = new Runs[decl.pages()];
+        this.durable = new Runs[decl.pages()];
         this.unflushed = new boolean[decl.pages()];
     }
 
@@ -43,10 +43,10 @@ final class Inode {
     }
 
     /** Writes bytes {@code [0, n)} of a page to the device (volatile until flushed). */
-    void diskWrite(int page, int[] src, int n) {
-        int[] d = disk[page];
-        if (d == null) d = disk[page] = new int[PAGE];
-        System.arraycopy(src, 0, d, 0, n);
+    void diskWrite(int page, Runs src, int n) {
+        Runs d = disk[page];
+        if (d == null) d = disk[page] = new Runs(0, 0);
+        d.copyPrefix(src, n);
         unflushed[page] = true;
         if (log != null) log.add("write " + decl.name() + "[" + page + "] bytes 0.." + (n - 1) + " to the device (volatile cache)");
     }
@@ -57,10 +57,10 @@ final class Inode {
             if (!unflushed[p]) continue;
             if (log != null) log.add("flush " + decl.name() + "[" + p + "]: now durable");
             unflushed[p] = false;
-            int[] d = disk[p];
+            Runs d = disk[p];
             if (d == null) durable[p] = null;
-            else if (durable[p] == null) durable[p] = d.clone();
-            else System.arraycopy(d, 0, durable[p], 0, PAGE);
+            else if (durable[p] == null) durable[p] = d.copy();
+            else durable[p].set(d);
         }
     }
 
@@ -69,9 +69,9 @@ final class Inode {
         for (int p = from / PAGE; p * PAGE < to; p++) {
             int a = Math.max(from, p * PAGE) - p * PAGE;
             int b = Math.min(to, (p + 1) * PAGE) - p * PAGE;
-            int[] d = disk[p];
-            if (d == null) d = disk[p] = new int[PAGE];
-            java.util.Arrays.fill(d, a, b, stamp);
+            Runs d = disk[p];
+            if (d == null) d = disk[p] = new Runs(0, 0);
+            d.fill(a, b, stamp, 0);
             unflushed[p] = true;
         }
         if (log != null) log.add("free " + decl.name() + " bytes " + from + ".." + (to - 1) + " on the device (read as zero)");
@@ -87,7 +87,7 @@ final class Inode {
             size = durableSize = decl.bytes();
             return;
         }
-        for (int p = 0; p < disk.length; p++) disk[p] = durable[p] == null ? null : durable[p].clone();
+        for (int p = 0; p < disk.length; p++) disk[p] = durable[p] == null ? null : durable[p].copy();
         size = durableSize;
         if (size < decl.bytes()) {
             diskZero(size, decl.bytes(), stamp);
@@ -97,7 +97,7 @@ final class Inode {
 
     /** Stamp of byte {@code b} as it would survive power loss now. */
     int durableStamp(int b) {
-        int[] d = durable[b / PAGE];
-        return d == null ? 0 : d[b % PAGE];
+        Runs d = durable[b / PAGE];
+        return d == null ? 0 : d.get(b % PAGE);
     }
 }

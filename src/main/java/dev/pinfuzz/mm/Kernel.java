@@ -67,7 +67,7 @@ public final class Kernel {
     public int durableSize(int file) { return files[file].durableSize; }
 
     /** Stamps of a page as they would survive power loss now; null = all zero. Do not modify. */
-    public int[] durablePage(int file, int page) { return files[file].durable[page]; }
+    public Runs durablePage(int file, int page) { return files[file].durable[page]; }
 
     /** The stamp of byte {@code b} of a file as it would survive power loss now. */
     public int durableStamp(int file, int b) { return files[file].durableStamp(b); }
@@ -98,8 +98,8 @@ public final class Kernel {
         Folio x = f.cache[page];
         if (x != null) return x;
         x = new Folio(file, page);
-        int[] d = f.disk[page];
-        if (d != null) System.arraycopy(d, 0, x.data, 0, Inode.PAGE);
+        Runs d = f.disk[page];
+        if (d != null) x.data.set(d);
         x.inCache = true;
         x.refcount = 1;
         f.cache[page] = x;

@@ -36,7 +36,7 @@ final class Truncate {
             if (x == null) continue;
             if (!k.trylock(t, x)) return k.blockOnLock(t, x);
             if (t.cur * PAGE < size) {
-                java.util.Arrays.fill(x.data, size - t.cur * PAGE, PAGE, stamp); // folio_zero_range
+                x.data.fill(size - t.cur * PAGE, PAGE, stamp, 0); // folio_zero_range
                 k.unlock(x);
                 continue;
             }

@@ -10,13 +10,15 @@ final class ByteRangeReport {
     private final List<Range> ranges = new ArrayList<>();
     private int from = -1, to, seen, want;
 
-    void add(int b, int s, int w) {
+    /** Bytes {@code [b, e]} hold {@code s} where {@code w} was promised. */
+    void add(int b, int e, int s, int w) {
         if (from >= 0 && b == to + 1 && s == seen && w == want) {
-            to = b;
+            to = e;
             return;
         }
         close();
-        from = to = b;
+        from = b;
+        to = e;
         seen = s;
         want = w;
     }

@@ -1,6 +1,7 @@
 package dev.pinfuzz.oracle;
 
 import dev.pinfuzz.mm.Kernel;
+import dev.pinfuzz.mm.Runs;
 import dev.pinfuzz.program.FileDecl;
 import dev.pinfuzz.program.Flags;
 import dev.pinfuzz.program.Fs;
@@ -32,7 +33,7 @@ final class DurabilityOracle {
     private final List<Finding> findings;
 
     /** The acknowledged state at a sync's start, promised by its 0 return. */
-    private record Promise(int step, int file, int size, int[][] stamp, int[][] land, int baseLand) {}
+    private record Promise(int step, int file, int size, Runs[] pages, int baseLand) {}
 
     DurabilityOracle(Timeline tl, Kernel k, List<Finding> findings) {
         this.tl = tl;
@@ -60,7 +61,7 @@ final class DurabilityOracle {
             for (int f = 0; f < files.length; f++) {
                 if (files[f] == null || (s.file() >= 0 && s.file() != f)) continue;
                 AckState a = files[f];
-                l.add(new Promise(i, f, a.size, deepCopy(a.stamp), deepCopy(a.land), a.baseLand));
+                l.add(new Promise(i, f, a.size, a.copyPages(), a.baseLand));
             }
             pendingPromises.set(i, l);
         }
@@ -154,37 +155,52 @@ final class DurabilityOracle {
         for (Promise pr : promises) {
             ByteRangeReport rep = new ByteRangeReport();
             for (int pg = 0; pg * PAGE < pr.size; pg++) {
-                int[] disk = k.durablePage(pr.file, pg);
-                int[] es = pr.stamp[pg];
-                int[] el = pr.land[pg];
-                if (disk == null && es == null) continue;
-                int n = Math.min(PAGE, pr.size - pg * PAGE);
-                for (int o = 0; o < n; o++) {
-                    int b = pg * PAGE + o;
-                    int seen = disk == null ? 0 : disk[o];
-                    int want = es == null ? 0 : es[o];
-                    if (seen == want) continue;
-                    int wantLand = el == null ? pr.baseLand : el[o];
-                    if (!laterWrite(seen, pr.file, b, wantLand)) rep.add(b, seen, want);
-                }
+                Runs disk = k.durablePage(pr.file, pg);
+                Runs want = pr.pages[pg];
+                if (disk == null && want == null) continue;
+                comparePage(pr, pg, disk == null ? ZEROS : disk, want == null ? base(pr.baseLand) : want, rep);
             }
             if (!rep.empty()) findings.add(new Finding(Verdict.DURABILITY, explain(pr, when, rep)));
         }
     }
 
-    /** Whether {@code stamp} is a write to byte {@code b} of file {@code f} that landed after {@code after}. */
-    private boolean laterWrite(int stamp, int f, int b, int after) {
+    private static final Runs ZEROS = new Runs(0, 0);
+
+    private Runs base(int land) {
+        scratch.reset(0, land);
+        return scratch;
+    }
+
+    private final Runs scratch = new Runs(0, 0);
+
+    /** Walks the disk's runs against the promised runs; a differing segment must be a later write. */
+    private void comparePage(Promise pr, int pg, Runs disk, Runs want, ByteRangeReport rep) {
+        int n = Math.min(PAGE, pr.size - pg * PAGE);
+        int i = 0, j = 0, pos = 0;
+        while (pos < n) {
+            while (disk.end(i) <= pos) i++;
+            while (want.end(j) <= pos) j++;
+            int e = Math.min(n, Math.min(disk.end(i), want.end(j)));
+            int seen = disk.value(i), expected = want.value(j);
+            int from = pg * PAGE + pos, to = pg * PAGE + e;
+            if (seen != expected && !laterWrite(seen, pr.file, from, to, want.aux(j))) rep.add(from, to - 1, seen, expected);
+            pos = e;
+        }
+    }
+
+    /** Whether {@code stamp} is a write to all of bytes {@code [b, e)} of file {@code f} that landed after {@code after}. */
+    private boolean laterWrite(int stamp, int f, int b, int e, int after) {
         int j = tl.stepOfLine(stamp);
         if (j < 0 || tl.start(j) == Timeline.NEVER || tl.start(j) <= after) return false;
         Op op = p.step(j).op();
-        if (op instanceof Op.Write w) return w.file() == f && b >= w.off() && b < w.off() + w.len();
+        if (op instanceof Op.Write w) return w.file() == f && b >= w.off() && e <= w.off() + w.len();
         if (op instanceof Op.Store s)
-            return s.file() == f && b >= s.off() && b < s.off() + s.len() && !(tl.returned(j) && tl.result(j) < 0);
+            return s.file() == f && b >= s.off() && e <= s.off() + s.len() && !(tl.returned(j) && tl.result(j) < 0);
         if (op instanceof Op.Truncate tr) return tr.file() == f && b >= tr.size();
         if (op instanceof Op.DmaWrite d) {
             Op.Gup g = p.gupOf(d.handle());
             int base = g.page() * PAGE + d.off();
-            return g.file() == f && b >= base && b < base + d.len() && landed(j);
+            return g.file() == f && b >= base && e <= base + d.len() && landed(j);
         }
         if (op instanceof Op.Crash) return crashFrom[j] != null && b >= crashFrom[j][f];
         return false;
@@ -208,9 +224,4 @@ final class DurabilityOracle {
         return j < 0 ? "line " + stamp + " (no such step)" : "line " + stamp + " (" + tl.describe(j).replaceFirst(" at line \\d+", "") + ")";
     }
 
-    private static int[][] deepCopy(int[][] a) {
-        int[][] c = new int[a.length][];
-        for (int i = 0; i < a.length; i++) if (a[i] != null) c[i] = a[i].clone();
-        return c;
-    }
 }

@@ -2,8 +2,8 @@ package dev.pinfuzz.mm;
 
 /**
  * {@code write_cache_pages()} over one file or all of them, for data integrity (fsync, sync:
- * waits for page locks, then flushes the device cache and makes {@code i_size} durable) or in
- * the background (writeback, sync_file_range: trylock, no flush, no promise).
+ * then flushes the device cache and makes {@code i_size} durable) or in the background
+ * (writeback, sync_file_range: no flush, no promise). Both lock each dirty page, waiting for it.
  */
 final class Writeback {
     private Writeback() {}
@@ -42,7 +42,7 @@ final class Writeback {
     private static long writePage(Kernel k, Task t, Inode f, Folio x, boolean integrity) {
         if (x == null || (!x.dirty && x.lockOwner != t.idx)) return 0;
         if (x.lockOwner != t.idx) {
-            if (!k.trylock(t, x)) return integrity ? k.blockOnLock(t, x) : 0;
+            if (!k.trylock(t, x)) return k.blockOnLock(t, x); // folio_lock(), WB_SYNC_NONE too
         }
         if (k.policy.tracksPins() && x.maybeDmaPinned()) {
             switch (k.policy.onPinnedDirty(integrity)) { // dev.pinfuzz.policy.PinnedAction

@@ -127,6 +127,13 @@ class OraclesTest {
     }
 
     @Test
+    void backgroundWritebackWaitsForThePageLockLikeWriteCachePages() {
+        String e = explanation("wait-on-pin", "file f pages=1\nA: p = pin_user_pages(f, 0, 1, FOLL_WRITE)\nB: fsync(f)\n"
+                + "A: writeback(f)\nA: unpin_user_pages_dirty_lock(p, true)\n", Verdict.LIVENESS);
+        assertTrue(e.startsWith("deadlock: task A (writeback(f) at line 4) waits for the page lock of f[0] held by task B"), e);
+    }
+
+    @Test
     void aShortTermPinWaitThatEndsIsNotALivenessProblem() {
         assertVerdicts("ok", "wait-on-pin", "file f pages=1\nA: p = pin_user_pages(f, 0, 1, FOLL_WRITE)\nB: fsync(f)\n"
                 + "dev: dma_write(p, 0, 10)\nA: unpin_user_pages_dirty_lock(p, true)\nB: write(f, 0, 5)\n");

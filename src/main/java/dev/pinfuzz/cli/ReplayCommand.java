@@ -1,9 +1,14 @@
 package dev.pinfuzz.cli;
 
 import dev.pinfuzz.policy.Policies;
+import dev.pinfuzz.program.Verdict;
 import dev.pinfuzz.run.Replay;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,8 +37,18 @@ final class ReplayCommand implements Callable<Integer> {
         }
         int code = 0;
         for (Path f : files) {
-            Replay.Result r = Replay.file(f, policy, verbose ? out : null);
+            String src = f.toString();
+            byte[] bytes;
+            try {
+                bytes = read(f);
+            } catch (IOException e) {
+                System.err.println(src + ": cannot read: " + e.getMessage());
+                code = 2;
+                continue;
+            }
+            Replay.Result r = Replay.bytes(src, bytes, policy, verbose ? out : null);
             if (r.badInput()) {
+                out.println(src + ": " + Verdict.BAD_INPUT.spelling());
                 System.err.println(r.report());
                 code = 2;
             } else {
@@ -42,5 +57,20 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         return code;
+    }
+
+    /** The file's bytes; the exception message says in words what is wrong (no path, no class name). */
+    private static byte[] read(Path f) throws IOException {
+        if (Files.isDirectory(f)) throw new IOException("is a directory");
+        try {
+            return Files.readAllBytes(f);
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new IOException("permission denied", e);
+        } catch (IOException e) {
+            String why = e.getMessage() == null || e.getMessage().equals(f.toString()) ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IOException(why, e);
+        }
     }
 }

@@ -35,8 +35,11 @@ public final class Program {
         this.tasks = List.copyOf(tasks);
         this.handles = List.copyOf(handles);
         this.steps = List.copyOf(steps);
-        this.expect = expect == null ? null : Collections.unmodifiableSet(
-                expect.isEmpty() ? EnumSet.noneOf(Verdict.class) : EnumSet.copyOf(expect));
+        // "ok" is the empty set of findings: {ok} and {} are the same expectation.
+        EnumSet<Verdict> e = EnumSet.noneOf(Verdict.class);
+        if (expect != null) e.addAll(expect);
+        e.remove(Verdict.OK);
+        this.expect = expect == null ? null : Collections.unmodifiableSet(e);
         if (lines == null) {
             lines = new int[this.steps.size()];
             int header = (policy == null ? 0 : 1) + this.files.size();

@@ -14,6 +14,8 @@ final class StaticState {
         final int flags;
         final int pages;
         int releasedLine;
+        /** True when the release was its owner's exit(). */
+        boolean releasedByExit;
 
         HandleInfo(int definedLine, int owner, int epoch, int flags, int pages) {
             this.definedLine = definedLine;
@@ -40,6 +42,9 @@ final class StaticState {
     void exit(int task, int line) {
         exited.put(task, line);
         for (HandleInfo h : handles)
-            if (h.owner == task && h.epoch == epoch && h.releasedLine == 0) h.releasedLine = line;
+            if (h.owner == task && h.epoch == epoch && h.releasedLine == 0) {
+                h.releasedLine = line;
+                h.releasedByExit = true;
+            }
     }
 }

@@ -143,6 +143,9 @@ final class StepReader {
         StaticState.HandleInfo hi = p.state().handles.get(h);
         if (hi.epoch != p.state().epoch)
             throw err(x, "handle " + x.text() + " was taken at line " + hi.definedLine + ", before the crash() at line " + p.state().lastCrashLine + ": pins do not survive a crash");
+        if (hi.releasedLine != 0 && hi.releasedByExit)
+            throw err(x, "handle " + x.text() + " is used after its release by the exit() of task "
+                    + p.taskName(hi.owner) + " at line " + hi.releasedLine);
         if (hi.releasedLine != 0)
             throw err(x, "handle " + x.text() + " is used after its release at line " + hi.releasedLine);
         return h;
@@ -181,7 +184,7 @@ final class StepReader {
                 int off = num(a.get(1), 0, max, "offset");
                 int len = num(a.get(2), 0, max, "length");
                 if ((long) off + len > max)
-                    throw err(a.get(2).get(0), "offset " + off + " + length " + len + " is past the end of handle " + p.handleNames().get(h) + " (" + hi.pages + " pages = " + max + " bytes)");
+                    throw err(a.get(2).get(0), "offset " + off + " + length " + len + " is past the end of handle " + p.handleNames().get(h) + " (" + hi.pages + (hi.pages == 1 ? " page = " : " pages = ") + max + " bytes)");
                 return new Op.DmaWrite(h, off, len);
             }
             case UNPIN_USER_PAGES, PUT_USER_PAGE, PUT_USER_PAGES_DIRTY_LOCK, PUT_PAGE -> {

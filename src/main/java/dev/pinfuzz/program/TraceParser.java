@@ -167,8 +167,11 @@ public final class TraceParser {
         for (int i = 0; i < digits.length(); i++)
             if (digits.charAt(i) < '0' || digits.charAt(i) > '9')
                 throw err(no, t, "malformed number '" + s + "' for " + what + " (decimal digits only)");
-        if (digits.length() > 12) throw err(no, t, what + " " + s + " is out of range (" + min + ".." + max + ")");
-        long v = Long.parseLong(s);
+        // Leading zeros are still decimal ("007" is 7); only significant digits can overflow.
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 12) throw err(no, t, what + " " + s + " is out of range (" + min + ".." + max + ")");
+        long v = Long.parseLong(significant);
+        if (neg) v = -v;
         if (v < min || v > max) throw err(no, t, what + " " + s + " is out of range (" + min + ".." + max + ")");
         return (int) v;
     }
@@ -215,7 +218,10 @@ public final class TraceParser {
             int pos = in.position();
             int line = 1, lineStart = 0;
             for (int i = 0; i < pos; i++) if (bytes[i] == '\n') { line++; lineStart = i + 1; }
-            int col = new String(bytes, lineStart, pos - lineStart, StandardCharsets.UTF_8).length() + 1;
+            // Columns count characters (code points), as the lexer does, and not a leading BOM.
+            String before = new String(bytes, lineStart, pos - lineStart, StandardCharsets.UTF_8);
+            if (line == 1 && before.startsWith("\uFEFF")) before = before.substring(1);
+            int col = before.codePointCount(0, before.length()) + 1;
             throw new BadInputException(source, line, col, String.format("invalid UTF-8 (byte 0x%02x)", bytes[pos] & 0xff));
         }
         dec.flush(out);

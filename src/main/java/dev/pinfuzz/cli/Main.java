@@ -11,6 +11,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code EX_SOFTWARE}: an exception escaped a command. */
+    public static final int INTERNAL_ERROR = 70;
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
@@ -19,8 +22,11 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("pinfuzz: " + ex.getMessage());
-            return 2;
+            // Bad input never gets here (commands report it themselves, exit 2): this is a bug in
+            // pinfuzz, so keep the stack for the report, under a clear first line.
+            line.getErr().println("pinfuzz: internal error (please report): " + ex);
+            ex.printStackTrace(line.getErr());
+            return INTERNAL_ERROR;
         });
         return cl.execute(args);
     }

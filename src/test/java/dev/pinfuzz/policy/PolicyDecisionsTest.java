@@ -48,7 +48,7 @@ class PolicyDecisionsTest {
     })
     void backgroundWritebackOfAPinnedDirtyPage(String policy, String page, int devicePagesWritten) {
         Probe r = Probe.run(policy, PINNED_DIRTY + "B: writeback(f)\n");
-        assertEquals(0, r.result(4), policy + ": background writeback never waits and returns 0");
+        assertEquals(0, r.result(4), policy + ": background writeback never waits for pins and returns 0");
         assertEquals(page, r.page(4, "f[0]"), policy + ": page state after background writeback");
         assertEquals(devicePagesWritten, r.kernel.unflushedPages(0), policy + ": pages sent to the device");
     }

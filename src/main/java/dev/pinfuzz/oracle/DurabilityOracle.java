@@ -30,6 +30,10 @@ final class DurabilityOracle {
     private final List<List<Integer>> pendingDma = new ArrayList<>();
     /** Per crash step and file: bytes from here on were zeroed by that power loss. */
     private final int[][] crashFrom;
+    /** Per write/store/truncate step: when each part of its range landed (see {@link Landing}). */
+    private final Landing landing;
+    /** Per truncate or store step: i_size when it started (a truncate that does not shrink writes nothing). */
+    private final int[] sizeBefore;
     private final List<Finding> findings;
 
     /** The acknowledged state at a sync's start, promised by its 0 return. */
@@ -46,14 +50,30 @@ final class DurabilityOracle {
         for (int i = 0; i < p.size(); i++) pendingPromises.add(null);
         for (int h = 0; h < p.handles().size(); h++) pendingDma.add(new ArrayList<>());
         this.crashFrom = new int[p.size()][];
+        this.landing = new Landing(p);
+        this.sizeBefore = new int[p.size()];
+    }
+
+    void stepBlocked(int i, dev.pinfuzz.mm.WaitFor w) {
+        landing.blocked(i, w.page());
+    }
+
+    void stepResumed(int i, long t) {
+        landing.resumed(i, (int) t);
     }
 
     void stepStarted(int i, long t) {
         Op op = p.step(i).op();
+        landing.started(i, (int) t);
         if (op instanceof Op.Write w) {
-            if (files[w.file()] != null) files[w.file()].size = Math.max(files[w.file()].size, w.off() + w.len());
+            if (files[w.file()] != null && w.len() > 0) files[w.file()].size = Math.max(files[w.file()].size, w.off() + w.len());
+        } else if (op instanceof Op.Store s) {
+            if (files[s.file()] != null) sizeBefore[i] = files[s.file()].size;
         } else if (op instanceof Op.Truncate tr) {
-            if (files[tr.file()] != null) files[tr.file()].size = tr.size();
+            if (files[tr.file()] != null) {
+                sizeBefore[i] = files[tr.file()].size;
+                files[tr.file()].size = tr.size();
+            }
         } else if (op instanceof Op.DmaWrite d) {
             if (landed(i) && !Flags.longterm(p.gupOf(d.handle()).flags())) pendingDma.get(d.handle()).add(i);
         } else if (op instanceof Op.Sync s && s.call().isIntegritySync() && pendingPromises.get(i) == null) {
@@ -70,13 +90,13 @@ final class DurabilityOracle {
     /** Called before the timeline records the return. */
     void stepReturned(int i, long t, long r) {
         Op op = p.step(i).op();
-        int land = (int) tl.start(i);
         if (op instanceof Op.Write w) {
-            if (r >= 0) ack(w.file(), w.off(), w.off() + w.len(), p.line(i), land);
+            if (r >= 0) ackLanded(i, w.file(), w.off(), w.off() + w.len());
         } else if (op instanceof Op.Store s) {
-            if (r >= 0) ack(s.file(), s.off(), s.off() + s.len(), p.line(i), land);
+            // Stores past EOF in the last page are not file data (writeback stops at i_size).
+            if (r >= 0) ackLanded(i, s.file(), s.off(), Math.min(s.off() + s.len(), sizeBefore[i]));
         } else if (op instanceof Op.Truncate tr) {
-            ack(tr.file(), tr.size(), p.files().get(tr.file()).bytes(), p.line(i), land);
+            if (shrinks(i)) ackLanded(i, tr.file(), tr.size(), p.files().get(tr.file()).bytes());
         } else if (op instanceof Op.DmaWrite d) {
             if (landed(i) && Flags.longterm(p.gupOf(d.handle()).flags())) ackDma(i);
         } else if (op instanceof Op.SetPageDirtyLock s) {
@@ -139,11 +159,38 @@ final class DurabilityOracle {
         });
     }
 
+    /** Acknowledges a DMA's bytes, except on pages truncate orphaned: those never reach the file. */
     private void ackDma(int d) {
         Op.DmaWrite dma = (Op.DmaWrite) p.step(d).op();
         Op.Gup g = p.gupOf(dma.handle());
-        int base = g.page() * PAGE;
-        ack(g.file(), base + dma.off(), base + dma.off() + dma.len(), p.line(d), (int) tl.start(d));
+        int from = g.page() * PAGE + dma.off(), to = from + dma.len();
+        for (int pg = from / PAGE; pg * PAGE < to; pg++)
+            if (!orphaned(d, g, pg)) ack(g.file(), Math.max(from, pg * PAGE), Math.min(to, (pg + 1) * PAGE), p.line(d), (int) tl.start(d));
+    }
+
+    /** Acknowledges a write, store or truncate, each page part dated by when it landed. */
+    private void ackLanded(int i, int f, int from, int to) {
+        for (int pg = from / PAGE; pg * PAGE < to; pg++)
+            ack(f, Math.max(from, pg * PAGE), Math.min(to, (pg + 1) * PAGE), p.line(i), landing.time(i, pg));
+    }
+
+    private boolean shrinks(int truncate) {
+        return tl.start(truncate) != Timeline.NEVER && ((Op.Truncate) p.step(truncate).op()).size() < sizeBefore[truncate];
+    }
+
+    /**
+     * Whether the handle's page {@code pg} was orphaned before DMA step {@code d}: a shrinking
+     * truncate removed that page from the page cache after the GUP began and before the DMA.
+     */
+    private boolean orphaned(int d, Op.Gup g, int pg) {
+        long gupStart = tl.start(p.handleDefinition(((Op.DmaWrite) p.step(d).op()).handle()));
+        for (int j = 0; j < p.size(); j++) {
+            if (!(p.step(j).op() instanceof Op.Truncate tr) || tr.file() != g.file() || !shrinks(j)) continue;
+            if (pg * PAGE < tr.size()) continue;
+            int removed = landing.time(j, pg);
+            if (removed > gupStart && removed < tl.start(d)) return true;
+        }
+        return false;
     }
 
     private void ack(int f, int from, int to, int stamp, int land) {
@@ -191,16 +238,16 @@ final class DurabilityOracle {
     /** Whether {@code stamp} is a write to all of bytes {@code [b, e)} of file {@code f} that landed after {@code after}. */
     private boolean laterWrite(int stamp, int f, int b, int e, int after) {
         int j = tl.stepOfLine(stamp);
-        if (j < 0 || tl.start(j) == Timeline.NEVER || tl.start(j) <= after) return false;
+        if (j < 0 || tl.start(j) == Timeline.NEVER || landing.time(j, b / PAGE) <= after) return false;
         Op op = p.step(j).op();
         if (op instanceof Op.Write w) return w.file() == f && b >= w.off() && e <= w.off() + w.len();
         if (op instanceof Op.Store s)
             return s.file() == f && b >= s.off() && e <= s.off() + s.len() && !(tl.returned(j) && tl.result(j) < 0);
-        if (op instanceof Op.Truncate tr) return tr.file() == f && b >= tr.size();
+        if (op instanceof Op.Truncate tr) return tr.file() == f && b >= tr.size() && shrinks(j);
         if (op instanceof Op.DmaWrite d) {
             Op.Gup g = p.gupOf(d.handle());
             int base = g.page() * PAGE + d.off();
-            return g.file() == f && b >= base && e <= base + d.len() && landed(j);
+            return g.file() == f && b >= base && e <= base + d.len() && landed(j) && !orphaned(j, g, b / PAGE);
         }
         if (op instanceof Op.Crash) return crashFrom[j] != null && b >= crashFrom[j][f];
         return false;

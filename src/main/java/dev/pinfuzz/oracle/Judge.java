@@ -72,6 +72,7 @@ public final class Judge implements Observer {
     @Override
     public void stepBlocked(int step, int task, long time, WaitFor what) {
         liveness.blocked(step, task, what);
+        if (step >= 0) durability.stepBlocked(step, what);
         pinBalance.check(step);
         if (also != null) also.stepBlocked(step, task, time, what);
     }
@@ -79,6 +80,7 @@ public final class Judge implements Observer {
     @Override
     public void stepResumed(int step, int task, long time) {
         liveness.unblocked(task);
+        durability.stepResumed(step, time);
         if (also != null) also.stepResumed(step, task, time);
     }
 

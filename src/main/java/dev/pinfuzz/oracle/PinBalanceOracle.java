@@ -79,29 +79,45 @@ final class PinBalanceOracle {
         return null;
     }
 
-    /** After the final exits: only the handles of still-suspended tasks may hold anything. */
+    /**
+     * After the final exits: only the handles of still-suspended tasks may hold anything. Holds
+     * are counted per file page over the cached folio and any orphans truncate left of it: which
+     * of them a handle holds depends on when it was taken, not on the page's number.
+     */
     void ended() {
         if (reported) return;
+        int pages = 0;
+        for (var f : p.files()) pages = Math.max(pages, f.pages());
+        int[] extra = new int[p.files().size() * pages];
+        int[] refs = new int[extra.length], pins = new int[extra.length];
+        boolean[] seen = new boolean[extra.length];
         for (Folio x : k.folios()) {
-            int extra = x.refcount() - structural(x);
+            int key = x.file() * pages + x.index();
+            extra[key] += x.refcount() - structural(x);
+            refs[key] += x.refcount();
+            pins[key] += x.pins();
+            seen[key] = true;
+        }
+        for (int key = 0; key < extra.length; key++) {
+            if (!seen[key]) continue;
+            int file = key / pages, index = key % pages;
             int want = 0;
             boolean inFlux = false;
             for (int h = 0; h < p.handles().size(); h++) {
                 Op.Gup g = p.gupOf(h);
                 int def = p.handleDefinition(h);
-                if (g.file() != x.file() || x.index() < g.page() || x.index() >= g.page() + g.nr()) continue;
+                if (g.file() != file || index < g.page() || index >= g.page() + g.nr()) continue;
                 if (tl.start(def) != Timeline.NEVER && !tl.returned(def) && !tl.killed(def)) inFlux = true;
-                if (!tl.live(h)) continue;
-                if (!k.suspended(tl.owner(h))) continue;
+                if (!tl.live(h) || !k.suspended(tl.owner(h))) continue;
                 if (releaseInFlux(h)) inFlux = true;
                 want += pinKind(h) ? Folio.GUP_PIN_COUNTING_BIAS : 1;
             }
-            if (inFlux || extra == want) continue;
+            if (inFlux || extra[key] == want) continue;
             reported = true;
-            findings.add(new Finding(Verdict.PIN_BALANCE, "after the final exits " + name(x) + " has refcount " + x.refcount()
-                    + " (pins " + x.pins() + ", GUP refs " + x.gupRefs() + ") but its structural references are "
-                    + structural(x) + (want > 0 ? " and suspended tasks hold " + want : "") + ": a leaked "
-                    + (x.pins() > 0 ? "pin" : "reference")));
+            String page = p.files().get(file).name() + "[" + index + "]";
+            findings.add(new Finding(Verdict.PIN_BALANCE, "after the final exits " + page + " (with any truncated copies) has refcount "
+                    + refs[key] + ", " + extra[key] + " above its structural references, but suspended tasks hold only " + want
+                    + ": a leaked " + (pins[key] > 0 ? "pin" : "reference")));
             return;
         }
     }

@@ -34,16 +34,11 @@ final class CanaryMatrixTest {
     private static final List<Verdict> JUDGED = List.of(Verdict.DURABILITY, Verdict.LIVENESS, Verdict.PIN_BALANCE, Verdict.KERNEL_BUG);
 
     /**
-     * Clean cells where the model or an oracle disagrees with DESIGN.md today; minimal traces in
-     * src/test/resources/known-model-bugs. A violation there is reported as skipped, not failed.
-     * Remove an entry once its bug is fixed.
+     * Clean cells where the model or an oracle is known to disagree with DESIGN.md: a violation
+     * there is reported as skipped, not failed. Empty: the five found so far are fixed and kept
+     * as regressions (src/test/resources/regressions/ok-*). Add an entry only with a tracked bug.
      */
-    static final Map<String, String> KNOWN_MODEL_BUGS = Map.of(
-            "wait-on-pin/durability", "known-model-bugs c (write blocked on a page lock lands at its first start), d, e, f",
-            "wait-on-pin/pin-balance", "known-model-bugs b (a suspended task's pin charged to the page that replaced its truncated page)",
-            "bounce-pinned/durability", "known-model-bugs d (DMA into a truncated pinned page acknowledged), e, f (truncate/size bookkeeping)",
-            "refuse-longterm/durability", "known-model-bugs d, e, f (truncate and i_size bookkeeping in DurabilityOracle)",
-            "fail-fsync/durability", "known-model-bugs d, e, f (truncate and i_size bookkeeping in DurabilityOracle)");
+    static final Map<String, String> KNOWN_MODEL_BUGS = Map.of();
 
     @TestFactory
     Stream<DynamicTest> everyFoundCellIsFoundAndShrunkToAtMostOneStepMoreThanItsMinimum() {

@@ -32,7 +32,7 @@ final class DurabilityOracle {
     private final int[][] crashFrom;
     /** Per write/store/truncate step: when each part of its range landed (see {@link Landing}). */
     private final Landing landing;
-    /** Per truncate or store step: i_size when it started (a truncate that does not shrink writes nothing). */
+    /** Per truncate, store or DMA step: i_size when it started (a truncate that does not shrink writes nothing). */
     private final int[] sizeBefore;
     private final List<Finding> findings;
 
@@ -75,6 +75,8 @@ final class DurabilityOracle {
                 files[tr.file()].size = tr.size();
             }
         } else if (op instanceof Op.DmaWrite d) {
+            int f = p.gupOf(d.handle()).file();
+            if (files[f] != null) sizeBefore[i] = files[f].size;
             if (landed(i) && !Flags.longterm(p.gupOf(d.handle()).flags())) pendingDma.get(d.handle()).add(i);
         } else if (op instanceof Op.Sync s && s.call().isIntegritySync() && pendingPromises.get(i) == null) {
             List<Promise> l = new ArrayList<>(1);
@@ -159,11 +161,14 @@ final class DurabilityOracle {
         });
     }
 
-    /** Acknowledges a DMA's bytes, except on pages truncate orphaned: those never reach the file. */
+    /**
+     * Acknowledges a DMA's bytes below i_size (as for stores, bytes past EOF are not file data),
+     * except on pages truncate orphaned: those never reach the file.
+     */
     private void ackDma(int d) {
         Op.DmaWrite dma = (Op.DmaWrite) p.step(d).op();
         Op.Gup g = p.gupOf(dma.handle());
-        int from = g.page() * PAGE + dma.off(), to = from + dma.len();
+        int from = g.page() * PAGE + dma.off(), to = Math.min(from + dma.len(), sizeBefore[d]);
         for (int pg = from / PAGE; pg * PAGE < to; pg++)
             if (!orphaned(d, g, pg)) ack(g.file(), Math.max(from, pg * PAGE), Math.min(to, (pg + 1) * PAGE), p.line(d), (int) tl.start(d));
     }

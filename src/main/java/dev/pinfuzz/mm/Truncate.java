@@ -12,32 +12,35 @@ final class Truncate {
     private Truncate() {}
 
     /**
-     * Sets {@code i_size}; when shrinking, frees the blocks past it (they read as zero), zeroes
+     * The real truncate holds {@code i_rwsem} and {@code invalidate_lock} throughout, so no
+     * write(2) or fault interleaves with it. The model gets the same atomicity by waiting, before
+     * changing anything, until no other task holds the lock of a page it must zero or remove;
+     * then it runs to completion within the step.
+     *
+     * <p>Sets {@code i_size}; when shrinking, frees the blocks past it (they read as zero), zeroes
      * the tail of the partial page, and removes every page wholly past it from the page cache:
-     * locked, unmapped, cleaned, buffers stripped. A page something still references (a pin, a
-     * GUP reference) lives on as an orphan: DMA into it never reaches the file.
-     * {@code t.cur} is the next page.
+     * unmapped, cleaned, buffers stripped. A page something still references (a pin, a GUP
+     * reference) lives on as an orphan: DMA into it never reaches the file.
      */
     static long run(Kernel k, Task t, Op.Truncate tr, int stamp) {
         Inode f = k.files[tr.file()];
         int size = tr.size();
-        if (!t.started) {
-            t.started = true;
-            int old = f.size;
+        if (size >= f.size) {
             f.size = size;
-            if (size >= old) return 0;
-            f.diskZero(size, f.decl.bytes(), stamp);
-            t.cur = size / PAGE;
-            t.flag = true;
+            return 0;
         }
-        if (!t.flag) return 0;
-        for (; t.cur < f.pages(); t.cur++) {
-            Folio x = f.cache[t.cur];
+        for (int p = size / PAGE; p < f.pages(); p++) {
+            Folio x = f.cache[p];
+            if (x != null && !k.trylock(t, x)) return k.blockOnLock(t, x);
+            if (x != null) k.unlock(x);
+        }
+        f.size = size;
+        f.diskZero(size, f.decl.bytes(), stamp);
+        for (int p = size / PAGE; p < f.pages(); p++) {
+            Folio x = f.cache[p];
             if (x == null) continue;
-            if (!k.trylock(t, x)) return k.blockOnLock(t, x);
-            if (t.cur * PAGE < size) {
-                x.data.fill(size - t.cur * PAGE, PAGE, stamp, 0); // folio_zero_range
-                k.unlock(x);
+            if (p * PAGE < size) {
+                x.data.fill(size - p * PAGE, PAGE, stamp, 0); // folio_zero_range
                 continue;
             }
             k.unmapAll(x);
@@ -46,9 +49,8 @@ final class Truncate {
                 x.buffers = false;
                 x.refcount--;
             }
-            f.cache[t.cur] = null;
+            f.cache[p] = null;
             x.inCache = false;
-            k.unlock(x);
             x.refcount--; // the page cache's reference
             if (x.refcount > 0) k.orphans.add(x);
             else if (x.refcount < 0) k.warn(t, "refcount underflow on truncated " + k.page(x));

@@ -69,11 +69,6 @@ final class DurabilityOracle {
             if (files[w.file()] != null && w.len() > 0) files[w.file()].size = Math.max(files[w.file()].size, w.off() + w.len());
         } else if (op instanceof Op.Store s) {
             if (files[s.file()] != null) sizeBefore[i] = files[s.file()].size;
-        } else if (op instanceof Op.Truncate tr) {
-            if (files[tr.file()] != null) {
-                sizeBefore[i] = files[tr.file()].size;
-                files[tr.file()].size = tr.size();
-            }
         } else if (op instanceof Op.DmaWrite d) {
             int f = p.gupOf(d.handle()).file();
             if (files[f] != null) sizeBefore[i] = files[f].size;
@@ -98,6 +93,12 @@ final class DurabilityOracle {
             // Stores past EOF in the last page are not file data (writeback stops at i_size).
             if (r >= 0) ackLanded(i, s.file(), s.off(), Math.min(s.off() + s.len(), sizeBefore[i]));
         } else if (op instanceof Op.Truncate tr) {
+            // A truncate waits until it can run whole (i_rwsem), so it lands when it returns.
+            landing.landedWhole(i, (int) t);
+            if (files[tr.file()] != null) {
+                sizeBefore[i] = files[tr.file()].size;
+                files[tr.file()].size = tr.size();
+            }
             if (shrinks(i)) ackLanded(i, tr.file(), tr.size(), p.files().get(tr.file()).bytes());
         } else if (op instanceof Op.DmaWrite d) {
             if (landed(i) && Flags.longterm(p.gupOf(d.handle()).flags())) ackDma(i);
@@ -180,7 +181,7 @@ final class DurabilityOracle {
     }
 
     private boolean shrinks(int truncate) {
-        return tl.start(truncate) != Timeline.NEVER && ((Op.Truncate) p.step(truncate).op()).size() < sizeBefore[truncate];
+        return tl.returned(truncate) && ((Op.Truncate) p.step(truncate).op()).size() < sizeBefore[truncate];
     }
 
     /**

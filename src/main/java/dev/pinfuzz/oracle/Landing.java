@@ -5,7 +5,8 @@ import dev.pinfuzz.program.Op;
 import dev.pinfuzz.program.Program;
 
 /**
- * When each page of a write, store or truncate landed. Such a step works page by page; when it
+ * When each page of a write or store landed (a truncate lands whole when it returns). Such a
+ * step works page by page; when it
  * must wait (for a page lock), the pages before the one it waits on landed already and the rest
  * land when it resumes. The wait reports name the page, so the oracle needs nothing else.
  */
@@ -28,7 +29,6 @@ final class Landing {
     private static int firstPage(Op op) {
         if (op instanceof Op.Write w) return w.off() / PAGE;
         if (op instanceof Op.Store s) return s.off() / PAGE;
-        if (op instanceof Op.Truncate t) return t.size() / PAGE;
         return -1;
     }
 
@@ -52,6 +52,12 @@ final class Landing {
         parts[i][2 * n + 1] = t;
         count[i] = n + 1;
         waitPage[i] = -1;
+    }
+
+    /** A step that lands all at once, when it returns (truncate). */
+    void landedWhole(int i, int t) {
+        parts[i] = new int[] {0, t};
+        count[i] = 1;
     }
 
     /** When page {@code pg} of step {@code i}'s range landed (its start, for steps that never waited). */

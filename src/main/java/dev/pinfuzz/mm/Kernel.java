@@ -52,6 +52,15 @@ public final class Kernel {
     /** The folio at that page of the page cache, or null. */
     public Folio cached(int file, int page) { return files[file].cache[page]; }
 
+    /** Number of files. */
+    public int fileCount() { return files.length; }
+
+    /** Pages of a file. */
+    public int pages(int file) { return files[file].cache.length; }
+
+    /** Folios truncate left alive out of the page cache. */
+    public List<Folio> orphans() { return java.util.Collections.unmodifiableList(orphans); }
+
     /** Every folio still alive: the page caches' and the orphans'. */
     public List<Folio> folios() {
         List<Folio> out = new ArrayList<>();

@@ -163,7 +163,8 @@ public final class Scheduler {
     private void kill(Task t, int i) {
         obs.stepKilled(i, t.idx, clock++);
         t.dead = true;
-        for (Folio x : k.folios()) if (x.lockOwner == t.idx) k.unlock(x);
+        for (Inode f : k.files) for (Folio x : f.cache) if (x != null && x.lockOwner == t.idx) k.unlock(x);
+        for (Folio x : k.orphans) if (x.lockOwner == t.idx) k.unlock(x);
         while (!t.queue.isEmpty()) obs.stepDropped(t.queue.poll(), t.idx);
         t.resetProgress();
         if (Gup.exit(k, t) == Kernel.BLOCKED) {

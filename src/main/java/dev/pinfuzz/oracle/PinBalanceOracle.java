@@ -43,17 +43,31 @@ final class PinBalanceOracle {
                 + ": " + (pin ? "a FOLL_PIN page must be released with unpin_user_page*()" : "a FOLL_GET page must be released with put_page()")));
     }
 
-    /** After every step: the counts agree on every live folio. */
+    /** After every step: the counts agree on every live folio (without allocating: it runs per step). */
     void check(int step) {
         if (reported) return;
-        for (Folio x : k.folios()) {
-            String bad = consistency(x);
-            if (bad != null) {
-                reported = true;
-                findings.add(new Finding(Verdict.PIN_BALANCE, "after " + (step >= 0 ? tl.describe(step) : "an exit") + ": " + bad));
-                return;
+        for (int f = 0; f < k.fileCount(); f++)
+            for (int pg = 0; pg < k.pages(f); pg++) {
+                Folio x = k.cached(f, pg);
+                if (x != null && !consistent(x)) report(step, x);
             }
-        }
+        List<Folio> orphans = k.orphans();
+        for (int i = 0; i < orphans.size(); i++) if (!consistent(orphans.get(i))) report(step, orphans.get(i));
+    }
+
+    /** The cheap per-step test; {@link #consistency} explains a failure and checks the page tables too. */
+    private static boolean consistent(Folio x) {
+        return x.pins() >= 0 && x.gupRefs() >= 0 && x.refcount() >= 0 && x.mapcount() >= 0
+                && x.refcount() == (x.inCache() ? 1 : 0) + x.mapcount() + (x.buffers() ? 1 : 0) + x.gupRefs()
+                        + Folio.GUP_PIN_COUNTING_BIAS * x.pins();
+    }
+
+    private void report(int step, Folio x) {
+        if (reported) return;
+        String bad = consistency(x);
+        reported = true;
+        findings.add(new Finding(Verdict.PIN_BALANCE, "after " + (step >= 0 ? tl.describe(step) : "an exit") + ": "
+                + (bad != null ? bad : name(x) + " counts " + x.mapcount() + " mappings but " + mapped(x) + " PTEs map it")));
     }
 
     private int mapped(Folio x) {
@@ -67,6 +81,7 @@ final class PinBalanceOracle {
         return (x.inCache() ? 1 : 0) + mapped(x) + (x.buffers() ? 1 : 0);
     }
 
+    /** Why the counts disagree, with the mappings counted from the page tables; null if they agree. */
     private String consistency(Folio x) {
         String page = name(x);
         if (x.pins() < 0) return page + " has pin count " + x.pins() + " (more unpins than pins)";
@@ -92,6 +107,10 @@ final class PinBalanceOracle {
         int[] refs = new int[extra.length], pins = new int[extra.length];
         boolean[] seen = new boolean[extra.length];
         for (Folio x : k.folios()) {
+            if (!consistent(x) || x.mapcount() != mapped(x)) {
+                report(-1, x);
+                return;
+            }
             int key = x.file() * pages + x.index();
             extra[key] += x.refcount() - structural(x);
             refs[key] += x.refcount();

@@ -22,6 +22,11 @@ final class AddressSpace {
         return c;
     }
 
+    /** Adds the mappings of {@code other} (made by a child before its clone returned) on top. */
+    void absorb(AddressSpace other) {
+        for (Vma v : other.vmas) map(v);
+    }
+
     void map(Vma v) {
         unmap(v.start(), v.end() - v.start());
         vmas.add(v);

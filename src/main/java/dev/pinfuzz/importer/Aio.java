@@ -44,9 +44,9 @@ final class Aio {
         }
     }
 
-    /** The process is gone: its in-flight iocbs die with it (exit() releases their pins). */
+    /** The submitting task is gone: its exit() released the pins of its in-flight iocbs. */
     void exited(Proc p) {
-        for (List<Iocb> q : inflight.values()) q.removeIf(x -> x.proc.tgid == p.tgid);
+        for (List<Iocb> q : inflight.values()) q.removeIf(x -> x.proc == p);
     }
 
     private void submit(Proc p, Syscall c, long ctx, List<Value> a) {

@@ -26,6 +26,8 @@ final class Builder {
     private final List<Boolean> live = new ArrayList<>();
     private List<String> comments = new ArrayList<>();
     final java.util.Set<String> exited = new java.util.HashSet<>();
+    /** Tasks with at least one step: only they get an exit() step. */
+    private final java.util.Set<String> busy = new java.util.HashSet<>();
 
     /** A comment line above the next step. */
     void comment(String text) {
@@ -43,6 +45,7 @@ final class Builder {
 
     private void add(Kind kind, String task, FileRef f, long off, long len, int h, int flags, String comment) {
         if (f != null && (kind == Kind.WRITE || kind == Kind.STORE || kind.gup())) f.used = true;
+        busy.add(task);
         drafts.add(new Draft(kind, task, f, off, len, h, flags, comment, comments));
         comments = new ArrayList<>();
     }
@@ -126,9 +129,7 @@ final class Builder {
     /** {@code exit()}: the model releases the task's handles; so does the builder. */
     void exit(String comment, String task) {
         if (exited(task)) return;
-        boolean any = false;
-        for (Draft d : drafts) any |= d.task().equals(task);
-        if (any) add(Kind.EXIT, task, null, 0, 0, -1, 0, comment);
+        if (busy.contains(task)) add(Kind.EXIT, task, null, 0, 0, -1, 0, comment);
         exited.add(task);
         for (int h = 0; h < handles.size(); h++) if (handles.get(h).owner.equals(task)) live.set(h, false);
     }

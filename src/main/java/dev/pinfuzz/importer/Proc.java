@@ -12,7 +12,7 @@ import java.util.TreeMap;
 final class Proc {
     final int pid;
     /** The thread group: {@code exit_group} ends all of it. */
-    final int tgid;
+    int tgid;
     AddressSpace mm;
     Map<Long, OpenFile> fds;
     boolean exited;

@@ -125,15 +125,22 @@ final class Translator {
         boolean thread = flags.contains("CLONE_THREAD");
         boolean vm = flags.contains("CLONE_VM") || c.name().equals("vfork");
         boolean files = flags.contains("CLONE_FILES");
-        Proc old = st.procs.get((int) child);
         AddressSpace mm = vm ? parent.mm : parent.mm.copy();
         Map<Long, OpenFile> fds = files ? parent.fds : new TreeMap<>(parent.fds);
-        Proc p = new Proc((int) child, thread ? parent.tgid : (int) child, mm, fds);
-        p.cwd = parent.cwd;
+        Proc p = st.procs.get((int) child);
+        if (p == null) {
+            p = new Proc((int) child, (int) child, mm, fds);
+            st.procs.put((int) child, p);
+        } else { // its first lines came before the clone returned: keep what it did on top
+            mm.absorb(p.mm);
+            for (var e : p.fds.entrySet()) fds.putIfAbsent(e.getKey(), e.getValue());
+            p.mm = mm;
+            p.fds = fds;
+        }
+        p.tgid = thread ? parent.tgid : (int) child;
+        if (p.cwd == null) p.cwd = parent.cwd;
         p.program = parent.program;
-        p.regions.putAll(parent.regions);
-        if (old != null) p.exited = old.exited; // its first lines came before the clone returned
-        st.procs.put((int) child, p);
+        for (var e : parent.regions.entrySet()) p.regions.putIfAbsent(e.getKey(), e.getValue());
     }
 
     private void open(Proc p, Syscall c, List<Value> a) {

@@ -81,6 +81,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         try {
             write(results, out);
+        } catch (NoSuchFileException e) {
+            err.println("pinfuzz import: cannot write: no such directory: " + Path.of(e.getFile()).toAbsolutePath().getParent());
+            return 2;
         } catch (IOException e) {
             err.println("pinfuzz import: cannot write: " + e.getMessage());
             return 2;

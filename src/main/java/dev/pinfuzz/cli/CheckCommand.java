@@ -1,5 +1,6 @@
 package dev.pinfuzz.cli;
 
+import dev.pinfuzz.io.AtomicFile;
 import dev.pinfuzz.gen.Check;
 import dev.pinfuzz.oracle.Finding;
 import dev.pinfuzz.policy.Policies;

@@ -1,5 +1,6 @@
 package dev.pinfuzz.cli;
 
+import dev.pinfuzz.io.AtomicFile;
 import dev.pinfuzz.oracle.Judge;
 import dev.pinfuzz.oracle.Outcome;
 import dev.pinfuzz.program.BadInputException;

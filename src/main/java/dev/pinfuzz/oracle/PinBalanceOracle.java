@@ -37,7 +37,9 @@ final class PinBalanceOracle {
     void stepStarted(int i) {
         if (!(p.step(i).op() instanceof Op.Release r) || !tl.live(r.handle())) return;
         boolean pin = pinKind(r.handle());
-        if (r.call().isUnpin() == pin) return;
+        // Without FOLL_PIN (gup-2018) every release is put_page, and every handle FOLL_GET.
+        boolean releasesPin = tracksPins && r.call().isUnpin();
+        if (releasesPin == pin) return;
         findings.add(new Finding(Verdict.PIN_BALANCE, tl.describe(i) + " releases handle " + p.handles().get(r.handle())
                 + " taken with " + (pin ? "FOLL_PIN" : "FOLL_GET") + " at line " + p.line(p.handleDefinition(r.handle()))
                 + ": " + (pin ? "a FOLL_PIN page must be released with unpin_user_page*()" : "a FOLL_GET page must be released with put_page()")));

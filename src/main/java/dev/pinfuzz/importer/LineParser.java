@@ -1,0 +1,116 @@
+package dev.pinfuzz.importer;
+
+import dev.pinfuzz.importer.StraceLine.Kind;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits one strace line into pid, call name, argument text and result. It only finds the
+ * boundaries (the arguments are decoded later by {@link ArgParser}); a line it cannot split is
+ * a {@link SyntaxError} pointing at the offending column.
+ */
+final class LineParser {
+    private static final Pattern PID = Pattern.compile("^(?:\\[pid\\s+(\\d+)\\]|(\\d+))\\s+");
+    private static final Pattern TIME = Pattern.compile("^(?:\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d+\\.\\d+)\\s+");
+    private static final Pattern NAME = Pattern.compile("^([a-z_][a-z0-9_]*)\\(");
+    private static final Pattern RESUMED = Pattern.compile("^<\\.\\.\\. ([a-z_][a-z0-9_]*) resumed>");
+    private static final Pattern EXITED = Pattern.compile("^\\+\\+\\+ (?:exited with (-?\\d+)|killed by (\\S+)(?: \\(core dumped\\))?) \\+\\+\\+$");
+    private static final Pattern RET = Pattern.compile(
+            "^\\s*=\\s*(\\?|0x[0-9a-fA-F]+|-?\\d+)(<[^>]*>)?(?:\\(deleted\\))?(?:\\s+(E[A-Z0-9_]+)\\b)?");
+    private static final String UNFINISHED = " <unfinished ...>";
+
+    private LineParser() {}
+
+    static StraceLine parse(String line) throws SyntaxError {
+        for (int k = 0; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if ((c < 0x20 && c != '\t') || c == 0x7f || c == '\uFFFD')
+                throw new SyntaxError(k + 1, String.format("binary data (character 0x%02x) in the log", (int) c));
+        }
+        int pos = 0;
+        int pid = 0;
+        Matcher m = PID.matcher(line);
+        if (m.find()) {
+            String p = m.group(1) != null ? m.group(1) : m.group(2);
+            if (p.length() > 9) throw new SyntaxError(1, "pid " + p + " is out of range");
+            pid = Integer.parseInt(p);
+            pos = m.end();
+        }
+        m = TIME.matcher(line.substring(pos));
+        if (m.find()) pos += m.end();
+        String rest = line.substring(pos);
+        if (rest.isBlank()) throw new SyntaxError(pos + 1, "a line with a pid but no event (a cut line?)");
+        if (rest.startsWith("---")) {
+            if (!rest.endsWith("---") || rest.length() < 7) throw new SyntaxError(pos + 1, "signal line without its closing '---'");
+            return new StraceLine(Kind.SIGNAL, pid, null, null, 0, null, null, null, 0);
+        }
+        if (rest.startsWith("+++")) {
+            m = EXITED.matcher(rest);
+            if (!m.find()) throw new SyntaxError(pos + 1, "expected '+++ exited with N +++' or '+++ killed by SIG +++'");
+            int code = m.group(1) != null ? (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Long.parseLong(m.group(1)))) : -1;
+            return new StraceLine(Kind.EXIT, pid, null, null, 0, null, null, null, code);
+        }
+        if (rest.startsWith("strace: ") || rest.startsWith("????")) return StraceLine.info(pid);
+        m = RESUMED.matcher(rest);
+        if (m.find()) {
+            int argsStart = pos + m.end();
+            int close = closing(line, argsStart, 1);
+            return withResult(Kind.RESUMED, pid, m.group(1), line, argsStart, close);
+        }
+        m = NAME.matcher(rest);
+        if (!m.find()) throw new SyntaxError(pos + 1, "expected a system call, '<... NAME resumed>', '--- SIGNAL ---' or '+++ exited +++'");
+        String name = m.group(1);
+        int argsStart = pos + m.end();
+        if (line.endsWith(UNFINISHED)) {
+            int end = line.length() - UNFINISHED.length();
+            if (end < argsStart) throw new SyntaxError(argsStart + 1, "malformed unfinished call");
+            return new StraceLine(Kind.UNFINISHED, pid, name, line.substring(argsStart, end), argsStart + 1, null, null, null, 0);
+        }
+        int close = closing(line, argsStart, 1);
+        return withResult(Kind.CALL, pid, name, line, argsStart, close);
+    }
+
+    private static StraceLine withResult(Kind kind, int pid, String name, String line, int argsStart, int close) throws SyntaxError {
+        if (close < 0) throw new SyntaxError(line.length() + 1, name + ": the argument list is never closed (a cut line?)");
+        Matcher r = RET.matcher(line.substring(close + 1));
+        if (!r.find()) throw new SyntaxError(close + 2, name + ": expected ' = ' and a return value after ')'");
+        Long ret = null;
+        String v = r.group(1);
+        try {
+            if (v.startsWith("0x")) ret = Long.parseUnsignedLong(v.substring(2), 16);
+            else if (!v.equals("?")) ret = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new SyntaxError(close + 2, name + ": return value " + v + " is out of range");
+        }
+        String path = r.group(2) == null ? null : r.group(2).substring(1, r.group(2).length() - 1);
+        return new StraceLine(kind, pid, name, line.substring(argsStart, close), argsStart + 1, ret, path, r.group(3), 0);
+    }
+
+    /**
+     * The index of the parenthesis that brings the nesting {@code depth} at {@code from} to 0,
+     * skipping strings and {@code <...>} annotations; -1 when the line ends first.
+     */
+    static int closing(String s, int from, int depth) throws SyntaxError {
+        int i = from;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                int open = i++;
+                while (i < s.length() && s.charAt(i) != '"') i += s.charAt(i) == '\\' ? 2 : 1;
+                if (i >= s.length()) throw new SyntaxError(open + 1, "string is never closed (a cut line?)");
+            } else if (c == '<') {
+                int end = s.indexOf('>', i);
+                if (end < 0) return -1;
+                i = end;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+                if (depth == 0 && c != ')') throw new SyntaxError(i + 1, "unbalanced '" + c + "' closes the argument list");
+                if (depth == 0) return i;
+            }
+            i++;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.pinfuzz.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One traced task (thread or process) and what it shares: threads share the address space and
+ * the descriptor table, {@code fork} copies both.
+ */
+final class Proc {
+    final int pid;
+    /** The thread group: {@code exit_group} ends all of it. */
+    int tgid;
+    AddressSpace mm;
+    Map<Long, OpenFile> fds;
+    boolean exited;
+    /** The program it runs (basename of the last execve), inherited by fork. */
+    String program = "";
+    /** The working directory, learned from {@code AT_FDCWD</path>}, for relative paths. */
+    String cwd;
+    /** Buffer addresses the last note announced ({@code buf=0x...}), for the next transfer. */
+    List<Long> announced = new ArrayList<>();
+    /** Region names the notes defined ({@code map=0x7f...}): store notes refer to them. */
+    Map<String, Long> regions = new TreeMap<>();
+
+    Proc(int pid, int tgid, AddressSpace mm, Map<Long, OpenFile> fds) {
+        this.pid = pid;
+        this.tgid = tgid;
+        this.mm = mm;
+        this.fds = fds;
+    }
+
+    String task() {
+        return "P" + pid;
+    }
+
+    /** The open file of {@code fd}, made from its {@code -y} path when the log did not show the open. */
+    OpenFile fd(long fd, String path) {
+        OpenFile f = fds.get(fd);
+        if (f != null && (path == null || path.equals(f.path))) return f;
+        OpenFile n = new OpenFile(path, path != null && path.startsWith("pipe:") ? path : null, false);
+        if (f != null) n.copyFlags(f); // renamed since it was opened: same open file
+        fds.put(fd, n);
+        return n;
+    }
+
+    /** An absolute path for {@code p}, or null when it is relative to an unknown directory. */
+    String absolute(String p) {
+        if (p == null) return null;
+        if (p.startsWith("/")) return p;
+        return cwd == null ? null : cwd + "/" + p;
+    }
+
+    /** Takes the announced addresses (a note is good for one transfer). */
+    List<Long> takeAnnounced() {
+        List<Long> a = announced;
+        announced = new ArrayList<>();
+        return a;
+    }
+}

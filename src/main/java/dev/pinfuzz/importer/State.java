@@ -1,0 +1,82 @@
+package dev.pinfuzz.importer;
+
+import dev.pinfuzz.program.Fs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the translation knows while it walks the log: tasks, their address spaces and descriptor
+ * tables, the files of the program, and where each user buffer lives.
+ */
+final class State {
+    final Builder out = new Builder();
+    final Map<Integer, Proc> procs = new TreeMap<>();
+    final Map<String, FileRef> files = new LinkedHashMap<>();
+    final List<Problem> problems = new ArrayList<>();
+    /** Calls skipped because the model has nothing for them, by name. */
+    final Map<String, Integer> ignored = new TreeMap<>();
+    /** Calls the importer does not know at all, by name. */
+    final Map<String, Integer> unknown = new TreeMap<>();
+
+    /** The task of {@code pid}; a pid first seen mid-log gets fresh, empty state. */
+    Proc proc(int pid) {
+        Proc p = procs.get(pid);
+        if (p == null) {
+            p = new Proc(pid, pid, new AddressSpace(), new TreeMap<>());
+            procs.put(pid, p);
+        }
+        return p;
+    }
+
+    /** The file of the program for a path, or null when the path is not a regular file. */
+    FileRef file(String path) {
+        if (!FileRef.regular(path)) return null;
+        String p = path.startsWith("memfd:") ? "/" + path : path;
+        return files.computeIfAbsent("path:" + p, k -> new FileRef(k, p, FileRef.fsOf(p), null));
+    }
+
+    /** A tmpfs stand-in for memory without a file of its own (anonymous, MAP_PRIVATE). */
+    FileRef region(String key, String what, String origin) {
+        FileRef f = files.computeIfAbsent("mem:" + key, k -> new FileRef(k, null, Fs.TMPFS, what));
+        f.origin = origin;
+        return f;
+    }
+
+    /** The stand-in for a process's anonymous memory whose address the log does not give. */
+    FileRef anon(Proc p) {
+        if (p.mm.anon == null) p.mm.anon = region("anon:" + p.tgid, "anonymous memory of P" + p.tgid, null);
+        return p.mm.anon;
+    }
+
+    /**
+     * Where a buffer lives whose address the log does not show (strace prints the contents of
+     * read/write buffers, not their addresses): fio's I/O buffer ({@code iomem=mmap:FILE} or
+     * {@code mmapshared:FILE}: the fio process's latest writable data mapping of a file, or any
+     * mapping of a file named {@code *iobuf*}), else the process's shared anonymous mapping
+     * (PostgreSQL's shared buffers), else its anonymous memory. The buffer is taken to start at
+     * the beginning of that region: which io_u a transfer used is not recorded.
+     */
+    List<AddressSpace.Piece> implied(Proc p, long len) {
+        Vma v = p.program.equals("fio") ? p.mm.latest(Vma::buffer) : null;
+        if (v == null) v = p.mm.latest(x -> x.file().source().contains("iobuf"));
+        if (v == null) v = p.mm.latest(x -> x.file().path == null && x.shared());
+        if (v != null) {
+            long n = Math.min(len, v.end() - v.start());
+            return List.of(new AddressSpace.Piece(v, v.fileOff(), n));
+        }
+        FileRef a = anon(p);
+        Vma fake = new Vma(0, len, a, 0, true, false, 0);
+        return List.of(new AddressSpace.Piece(fake, 0, len));
+    }
+
+    void ignore(String name) {
+        ignored.merge(name, 1, Integer::sum);
+    }
+
+    void unknown(String name) {
+        unknown.merge(name, 1, Integer::sum);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.pinfuzz.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pinfuzz.program.TraceParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** pinfuzz import on the command line: outputs, exit codes, and clear errors without stack traces. */
+class ImportCommandTest {
+    private static final String URING = "corpus/strace/c_uring_fixedbufs.strace";
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static void noStackTrace(Run r) {
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "a stack trace on stderr:\n" + r.err());
+    }
+
+    @Test
+    void importWritesTheTraceToStdoutByDefault() throws Exception {
+        Run r = run("import", URING);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\npolicy refuse-longterm\n"), r.out());
+        TraceParser.parse("stdout", r.out());
+    }
+
+    @Test
+    void dashOWritesTheFileAndCheckPrintsConformance() throws Exception {
+        Path out = tmp.resolve("u.trace");
+        Run r = run("import", URING, "-o", out.toString(), "--check");
+        assertEquals(0, r.code(), r.err());
+        TraceParser.parse("u", Files.readString(out));
+        assertTrue(r.out().startsWith(URING + ": conformance: 9/9 recorded answers predicted under refuse-longterm; the program replays ok"), r.out());
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of(out), s.toList(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void corpusWritesOneTracePerLog() throws Exception {
+        Run r = run("import", "--corpus", tmp.toString(), "--max-steps", "100", URING, "corpus/strace/dd_odirect_conv_fsync.strace");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("c_uring_fixedbufs.trace")));
+        assertTrue(Files.isRegularFile(tmp.resolve("dd_odirect_conv_fsync.trace")));
+    }
+
+    @Test
+    void aMissingFileIsExit2WithAClearMessage() {
+        Run r = run("import", "no/such.strace", "-o", tmp.resolve("x.trace").toString());
+        assertEquals(2, r.code());
+        assertEquals("no/such.strace: no such file\n", r.err().replace("\r", ""));
+        assertFalse(Files.exists(tmp.resolve("x.trace")), "nothing written");
+    }
+
+    @Test
+    void strictMakesAMalformedLineFatalAndWritesNothing() throws Exception {
+        Path log = tmp.resolve("cut.strace");
+        Files.writeString(log, "7 10:00:00.1 fsync(3</d/f>) = 0\n7 10:00:00.2 pwrite64(3</d/f>, \"ab\n");
+        Path out = tmp.resolve("cut.trace");
+        Run r = run("import", log.toString(), "-o", out.toString(), "--strict");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith(log + ":2:32: string is never closed (a cut line?)\n"), r.err());
+        assertFalse(Files.exists(out), "nothing written under --strict");
+        noStackTrace(r);
+        Run lenient = run("import", log.toString(), "-o", out.toString());
+        assertEquals(0, lenient.code(), lenient.err());
+        assertTrue(lenient.err().startsWith(log + ":2:32: string is never closed"), "without --strict it is a warning");
+        assertTrue(Files.exists(out));
+    }
+
+    @Test
+    void binaryInputIsExit2WithoutAStackTrace() throws Exception {
+        Path log = tmp.resolve("bin.strace");
+        Files.write(log, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2, '\n', (byte) 0xff});
+        Run r = run("import", log.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith(log + ": not an strace log: no line of it could be read; first: " + log + ":1:1: binary data"), r.err());
+        assertEquals("", r.out());
+        noStackTrace(r);
+    }
+
+    @Test
+    void badOptionsAreExit2WithAMessage() {
+        Run zero = run("import", URING, "--max-steps", "0");
+        assertEquals(2, zero.code());
+        assertEquals("pinfuzz import: --max-steps must be at least 1, found 0\n", zero.err());
+        Run both = run("import", URING, "-o", "x", "--corpus", tmp.toString());
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("give either -o OUT or --corpus DIR, not both"), both.err());
+        Run many = run("import", URING, URING);
+        assertEquals(2, many.code());
+        assertTrue(many.err().contains("one FILE at a time, or --corpus DIR FILE... for many"), many.err());
+        Run nan = run("import", URING, "--max-steps", "lots");
+        assertEquals(2, nan.code());
+        noStackTrace(nan);
+        Run dir = run("import", "--corpus", tmp.resolve("nope").toString(), URING);
+        assertEquals(2, dir.code());
+        assertTrue(dir.err().contains("not a directory"), dir.err());
+    }
+
+    @Test
+    void anUnwritableOutputIsExit2() throws java.io.IOException {
+        java.nio.file.Path notADir = java.nio.file.Files.writeString(tmp.resolve("plain-file"), "x");
+        Run r = run("import", URING, "-o", notADir.resolve("x.trace").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("pinfuzz import: cannot write: "), r.err());
+        noStackTrace(r);
+    }
+}

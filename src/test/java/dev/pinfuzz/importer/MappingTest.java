@@ -1,0 +1,110 @@
+package dev.pinfuzz.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pinfuzz.program.TraceParser;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The mapping of docs/import.md on small hand-written logs. */
+class MappingTest {
+    private static List<String> steps(String log) throws Exception {
+        Importer.Result r = Importer.run("t.strace", log.getBytes(StandardCharsets.UTF_8), 2000);
+        assertEquals(List.of(), r.problems(), r.trace());
+        TraceParser.parse("t", r.trace());
+        return Corpus.steps(r.trace());
+    }
+
+    @Test
+    void anODsyncWriteIsAWriteFollowedByFdatasync() throws Exception {
+        List<String> s = steps("""
+                5 10:00:00.1 openat(AT_FDCWD</d>, "wal", O_RDWR|O_DSYNC) = 3</d/wal>
+                5 10:00:00.2 pwrite64(3</d/wal>, "x"..., 8192, 4096) = 8192
+                """);
+        assertEquals(List.of("P5: write(wal, 4096, 8192)", "P5: fdatasync(wal)"), s);
+    }
+
+    @Test
+    void theFilePositionFollowsLseekAndWrites() throws Exception {
+        List<String> s = steps("""
+                5 10:00:00.1 openat(AT_FDCWD</d>, "f", O_WRONLY) = 3</d/f>
+                5 10:00:00.2 write(3</d/f>, "ab", 2) = 2
+                5 10:00:00.3 lseek(3</d/f>, 100, SEEK_SET) = 100
+                5 10:00:00.4 write(3</d/f>, "cd", 2) = 2
+                5 10:00:00.5 dup2(3</d/f>, 1</d/f>) = 1</d/f>
+                5 10:00:00.6 write(1</d/f>, "ef", 2) = 2
+                """);
+        assertEquals(List.of("P5: write(f, 0, 2)", "P5: write(f, 100, 2)", "P5: write(f, 102, 2)"), s);
+    }
+
+    @Test
+    void aHolePunchedToEndOfFileTruncatesDownAndBackUp() throws Exception {
+        List<String> s = steps("""
+                5 10:00:00.1 openat(AT_FDCWD</d>, "f", O_RDWR|O_CREAT|O_TRUNC, 0644) = 3</d/f>
+                5 10:00:00.2 pwrite64(3</d/f>, "x"..., 16384, 0) = 16384
+                5 10:00:00.3 fallocate(3</d/f>, FALLOC_FL_KEEP_SIZE|FALLOC_FL_PUNCH_HOLE, 8192, 8192) = 0
+                5 10:00:00.4 fallocate(3</d/f>, FALLOC_FL_KEEP_SIZE|FALLOC_FL_PUNCH_HOLE, 0, 4096) = 0
+                """);
+        assertEquals(List.of("P5: truncate(f, 0)", "P5: write(f, 0, 16384)", "P5: truncate(f, 8192)", "P5: truncate(f, 16384)"), s,
+                "a hole in the middle is not representable: a comment, no step");
+    }
+
+    @Test
+    void threadsShareTheMappingsAndExitGroupEndsThemAll() throws Exception {
+        List<String> s = steps("""
+                5 10:00:00.1 openat(AT_FDCWD</d>, "m", O_RDWR) = 3</d/m>
+                5 10:00:00.2 mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_SHARED, 3</d/m>, 0) = 0x7f0000000000
+                5 10:00:00.3 openat(AT_FDCWD</d>, "t", O_RDONLY|O_DIRECT) = 4</d/t>
+                5 10:00:00.4 clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD, exit_signal=0}, 88 <unfinished ...>
+                6 10:00:00.5 pread64(4</d/t>, 0x7f0000001000, 4096, 0) = -1 EFAULT (Bad address)
+                5 10:00:00.6 <... clone3 resumed> => {parent_tid=[6]}, 88) = 6
+                6 10:00:00.7 pread64(4</d/t>, 0x7f0000001000, 4096, 0) = -1 EFAULT (Bad address)
+                5 10:00:00.8 exit_group(0) = ?
+                6 10:00:00.9 +++ exited with 0 +++
+                5 10:00:01.0 +++ exited with 0 +++
+                """);
+        assertEquals(List.of("P6: h1 = pin_user_pages(m, 1, 1, FOLL_WRITE)", "P6: unpin_user_pages_dirty_lock(h1, true)", "P6: exit()"), s,
+                "the thread sees its process's mapping once the clone returned; exit_group ends it");
+    }
+
+    @Test
+    void fioBuffersWithoutAddressesAreTheStartOfItsIomemMapping() throws Exception {
+        List<String> s = steps("""
+                5 10:00:00.1 execve("/usr/bin/fio", ["fio", "job.fio"], 0x7ffe /* 3 vars */) = 0
+                5 10:00:00.2 openat(AT_FDCWD</d>, "buf.map", O_RDWR|O_CREAT, 0644) = 6</d/buf.map>
+                5 10:00:00.3 mmap(NULL, 12288, PROT_READ|PROT_WRITE, MAP_SHARED, 6</d/buf.map>, 0) = 0x7f0000000000
+                5 10:00:00.4 openat(AT_FDCWD</d>, "target", O_RDWR|O_DIRECT) = 7</d/target>
+                5 10:00:00.5 pread64(7</d/target>, "\\x00"..., 4096, 8192) = 4096
+                """);
+        assertEquals(List.of("P5: h1 = pin_user_pages(buf.map, 0, 1, FOLL_WRITE)", "dev: dma_write(h1, 0, 4096)",
+                "P5: unpin_user_pages_dirty_lock(h1, true)"), s);
+    }
+
+    @Test
+    void aRemappedMappingMovesWithItsFileOffsets() throws Exception {
+        List<String> s = steps("""
+                5 10:00:00.1 openat(AT_FDCWD</d>, "m", O_RDWR) = 3</d/m>
+                5 10:00:00.2 mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_SHARED, 3</d/m>, 0x2000) = 0x7f0000000000
+                5 10:00:00.3 mremap(0x7f0000000000, 4096, 8192, MREMAP_MAYMOVE) = 0x7f1000000000
+                5 10:00:00.4 openat(AT_FDCWD</d>, "t", O_WRONLY|O_DIRECT) = 4</d/t>
+                5 10:00:00.5 pwrite64(4</d/t>, 0x7f1000001000, 4096, 0) = -1 EFAULT (Bad address)
+                """);
+        assertEquals(List.of("P5: h1 = pin_user_pages(m, 3, 1, 0)", "P5: unpin_user_pages(h1)"), s);
+    }
+
+    @Test
+    void aLibaioCompletionIsMatchedByItsLength() throws Exception {
+        List<String> s = steps("""
+                5 10:00:00.1 openat(AT_FDCWD</d>, "m", O_RDWR) = 3</d/m>
+                5 10:00:00.2 mmap(NULL, 16384, PROT_READ|PROT_WRITE, MAP_SHARED, 3</d/m>, 0) = 0x7f0000000000
+                5 10:00:00.3 openat(AT_FDCWD</d>, "t", O_RDWR|O_DIRECT) = 4</d/t>
+                5 10:00:00.4 io_submit(0x1, 2, [{aio_data=0, aio_lio_opcode=IOCB_CMD_PREAD, aio_fildes=4</d/t>, aio_buf=0x7f0000000000, aio_nbytes=512, aio_offset=0}, {aio_data=0, aio_lio_opcode=IOCB_CMD_PREAD, aio_fildes=4</d/t>, aio_buf=0x7f0000002000, aio_nbytes=4096, aio_offset=0}]) = 2
+                5 10:00:00.5 io_getevents(0x1, 1, 1, [{data=0, obj=0x9, res=4096, res2=0}], NULL) = 1
+                """);
+        assertEquals(List.of("P5: h1 = pin_user_pages(m, 0, 1, FOLL_WRITE)", "P5: h2 = pin_user_pages(m, 2, 1, FOLL_WRITE)",
+                "dev: dma_write(h2, 0, 4096)", "P5: unpin_user_pages_dirty_lock(h2, true)"), s,
+                "the 4096-byte completion is the second iocb; the first stays pinned until exit");
+    }
+}

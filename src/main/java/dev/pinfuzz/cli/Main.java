@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code pinfuzz}: the command line (DESIGN §5). */
 @Command(name = "pinfuzz", mixinStandardHelpOptions = true, version = "pinfuzz 0.1.0",
         description = "Fuzzing harness for writeback-vs-GUP-pin policies on a simulated Linux mm core.",
-        subcommands = {ReplayCommand.class, NightlyCommand.class})
+        subcommands = {ReplayCommand.class, FuzzCommand.class, NightlyCommand.class, CorpusCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code pinfuzz}: the command line (DESIGN §5). */
 @Command(name = "pinfuzz", mixinStandardHelpOptions = true, version = "pinfuzz 0.1.0",
         description = "Fuzzing harness for writeback-vs-GUP-pin policies on a simulated Linux mm core.",
-        subcommands = {ReplayCommand.class, FuzzCommand.class, NightlyCommand.class, CorpusCommand.class})
+        subcommands = {ReplayCommand.class, CheckCommand.class, PromoteCommand.class, FuzzCommand.class, NightlyCommand.class,
+                CorpusCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,12 +18,24 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /** Runs the command line with its output and errors sent where the caller says (null: the console). */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // Explanations name kernel paths with arrows and dashes: always UTF-8, whatever the locale.
+        cl.setOut(out != null ? out : utf8(System.out));
+        cl.setErr(err != null ? err : utf8(System.err));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("pinfuzz: " + ex.getMessage());
             return 2;
         });
         return cl.execute(args);
+    }
+
+    private static java.io.PrintWriter utf8(java.io.PrintStream s) {
+        return new java.io.PrintWriter(new java.io.OutputStreamWriter(s, java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
     @Override

@@ -100,16 +100,16 @@ final class DurabilityOracle {
     }
 
     void crashed(int i, long t) {
+        // The model has already zeroed (stamped with this crash) the bytes past the durable
+        // size; record that before judging, so those bytes count as removed by the truncate
+        // whose size an fsync made durable, not as a lost write.
+        crashFrom[i] = new int[files.length];
+        for (int f = 0; f < files.length; f++) if (files[f] != null) crashFrom[i][f] = k.durableSize(f);
         judge("at the crash() at line " + p.line(i));
         promises.clear();
         for (int j = 0; j < pendingPromises.size(); j++) pendingPromises.set(j, null);
         for (List<Integer> l : pendingDma) l.clear();
-        crashFrom[i] = new int[files.length];
-        for (int f = 0; f < files.length; f++) {
-            if (files[f] == null) continue;
-            files[f].rebase(k, f, (int) t);
-            crashFrom[i][f] = k.durableSize(f);
-        }
+        for (int f = 0; f < files.length; f++) if (files[f] != null) files[f].rebase(k, f, (int) t);
     }
 
     /**

@@ -1,0 +1,76 @@
+package dev.pinfuzz.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pinfuzz.run.Replay;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pinfuzz check}: exit codes, the printed trace, the written file, determinism. */
+final class CheckCommandTest {
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The output without the statistics line, whose rates vary run to run. */
+    private static String withoutTiming(String out) {
+        return out.replaceAll("(?m)^# statistics:.*$", "");
+    }
+
+    @Test
+    void aFoundCounterexampleIsPrintedAsAReplayableTraceWrittenToOutAndExitsOne(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("found.trace");
+        Run r = run("check", "--policy", "skip-pinned", "--seed", "1", "--out", file.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().startsWith("policy skip-pinned\nfile "), "the trace starts with its policy line:\n" + r.out());
+        String written = Files.readString(file);
+        assertTrue(r.out().startsWith(written), "stdout is the written trace followed by statistics");
+        assertTrue(written.contains("\nexpect durability\n# durability: fsync(f) at line "), written);
+        assertTrue(written.contains("# found by: pinfuzz check --policy skip-pinned --seed 1 --tries 10000"), written);
+        Replay.Result again = Replay.file(file, null, null);
+        assertTrue(again.matches(), again.report());
+        assertTrue(r.err().contains("seed 1"), "the seed is printed: " + r.err());
+        assertTrue(r.out().contains("# calls: ") && r.out().contains("# verdicts (programs): "), r.out());
+    }
+
+    @Test
+    void theSameSeedPrintsTheSameOutputApartFromTiming() {
+        Run a = run("check", "--policy", "gup-2018", "--seed", "4", "--verdict", "kernel-bug");
+        Run b = run("check", "--policy", "gup-2018", "--seed", "4", "--verdict", "kernel-bug");
+        assertEquals(1, a.code());
+        assertEquals(withoutTiming(a.out()), withoutTiming(b.out()));
+    }
+
+    @Test
+    void noViolationExitsZeroWithStatistics() {
+        Run r = run("check", "--policy", "bounce-pinned", "--seed", "1", "--tries", "50", "--verdict", "liveness");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().startsWith("# pinfuzz check --policy bounce-pinned --seed 1 --tries 50 --verdict liveness: no liveness in 50 tries"), r.out());
+        assertTrue(r.out().contains("# statistics: 50 tries"), r.out());
+    }
+
+    @Test
+    void anUnknownPolicyOrVerdictIsOneClearLineAndExitTwo(@TempDir Path dir) {
+        Path file = dir.resolve("never.trace");
+        Run p = run("check", "--policy", "gup-2019", "--out", file.toString());
+        assertEquals(2, p.code());
+        assertEquals(1, p.err().strip().lines().count(), p.err());
+        assertTrue(p.err().startsWith("pinfuzz check: unknown policy 'gup-2019' (known: gup-2018, "), p.err());
+        Run v = run("check", "--policy", "gup-2018", "--verdict", "ok");
+        assertEquals(2, v.code());
+        assertTrue(v.err().startsWith("pinfuzz check: unknown verdict 'ok'"), v.err());
+        assertFalse(p.err().contains("Exception") || v.err().contains("Exception"), "no stack trace");
+        assertFalse(Files.exists(file), "nothing is written on bad arguments");
+        assertEquals(2, run("check").code(), "--policy is required");
+    }
+}

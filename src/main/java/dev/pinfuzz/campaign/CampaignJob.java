@@ -1,7 +1,7 @@
 package dev.pinfuzz.campaign;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,16 +24,18 @@ public final class CampaignJob {
      * @param shownDir how to name the campaign directory in commands (as the user gave it)
      * @param anyFindingFails exit 1 on any finding ({@code pinfuzz fuzz}) rather than on the matrix
      */
-    public static int run(Campaign.Options o, String shownDir, boolean anyFindingFails, PrintStream out, PrintStream err) {
+    public static int run(Campaign.Options o, String shownDir, boolean anyFindingFails, PrintWriter out, PrintWriter err) {
         JazzerCommand cmd;
         try {
             cmd = new JazzerCommand(JazzerCommand.currentJava(), FuzzClasspath.find());
             Files.createDirectories(o.out());
         } catch (FuzzClasspath.NotFound e) {
             err.println("pinfuzz: " + e.getMessage());
+            err.flush();
             return USAGE;
         } catch (IOException e) {
             err.println("pinfuzz: cannot create " + o.out() + ": " + e.getMessage());
+            err.flush();
             return USAGE;
         }
         Campaign campaign = new Campaign(o, cmd);
@@ -62,6 +64,7 @@ public final class CampaignJob {
             return v.holds() ? OK : BROKEN;
         } catch (IOException e) {
             err.println("pinfuzz: cannot write the results to " + o.out() + ": " + e.getMessage());
+            err.flush();
             return BROKEN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,6 @@
 package dev.pinfuzz.campaign;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,27 +9,30 @@ import java.util.Locale;
  * one line per target as it finishes (logs stay readable in CI).
  */
 public final class Progress {
-    private final PrintStream err;
+    private final PrintWriter err;
     private final boolean bar;
     private final int budget;
     private final long t0 = System.nanoTime();
     private final java.util.Set<String> reported = new java.util.HashSet<>();
     private int width;
 
-    public Progress(PrintStream err, boolean bar, int budget) {
+    public Progress(PrintWriter err, boolean bar, int budget) {
         this.err = err;
         this.bar = bar;
         this.budget = budget;
     }
 
     /** A bar when stderr's process has a console, lines otherwise. */
-    public static Progress forConsole(PrintStream err, int budget) {
+    public static Progress forConsole(PrintWriter err, int budget) {
         return new Progress(err, System.console() != null, budget);
     }
 
     public synchronized void update(List<TargetRun> runs) {
         for (TargetRun r : runs)
-            if (r.finished() && reported.add(r.name()) && !bar) err.println(line(r));
+            if (r.finished() && reported.add(r.name()) && !bar) {
+                err.println(line(r));
+                err.flush();
+            }
         if (!bar) return;
         double elapsed = (System.nanoTime() - t0) / 1e9;
         int done = (int) Math.min(30, Math.round(30 * elapsed / Math.max(1, budget)));
@@ -57,6 +60,7 @@ public final class Progress {
     public synchronized void done() {
         if (bar && width > 0) err.println();
         width = 0;
+        err.flush();
     }
 
     /** Print a message on its own line. */
@@ -64,6 +68,7 @@ public final class Progress {
         if (bar && width > 0) err.print("\r" + " ".repeat(width) + "\r");
         width = 0;
         err.println(message);
+        err.flush();
     }
 
     private static String line(TargetRun r) {

@@ -2,14 +2,15 @@ package dev.pinfuzz.cli;
 
 import dev.pinfuzz.campaign.Campaign;
 import dev.pinfuzz.campaign.CampaignJob;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code pinfuzz fuzz --policy P [--budget 60s] [--jobs N]}: one coverage-guided run. */
 @Command(name = "fuzz", description = {
@@ -30,10 +31,12 @@ final class FuzzCommand implements Callable<Integer> {
     @Mixin
     CampaignOptions common;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         String bad = CampaignOptions.unknownPolicy(policy);
         if (bad != null) return NightlyCommand.usage(err, bad);
         if (jobs < 1 || jobs > 256) return NightlyCommand.usage(err, "--jobs must be between 1 and 256, not " + jobs);

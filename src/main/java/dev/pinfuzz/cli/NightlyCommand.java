@@ -4,15 +4,16 @@ import dev.pinfuzz.campaign.Campaign;
 import dev.pinfuzz.campaign.CampaignJob;
 import dev.pinfuzz.campaign.Schedule;
 import dev.pinfuzz.policy.Policies;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code pinfuzz nightly [--budget 2m] [--out DIR] [--jobs N]}: every policy, then the canary matrix. */
 @Command(name = "nightly", description = {
@@ -36,10 +37,12 @@ final class NightlyCommand implements Callable<Integer> {
     @Mixin
     CampaignOptions common;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         List<String> ps = policies == null ? new ArrayList<>(Policies.names()) : policies;
         for (String p : ps) {
             String bad = CampaignOptions.unknownPolicy(p);
@@ -55,8 +58,9 @@ final class NightlyCommand implements Callable<Integer> {
         return CampaignJob.run(o, dir.toString(), false, out, err);
     }
 
-    static int usage(PrintStream err, String message) {
+    static int usage(PrintWriter err, String message) {
         err.println("pinfuzz: " + message);
+        err.flush();
         return CampaignJob.USAGE;
     }
 }

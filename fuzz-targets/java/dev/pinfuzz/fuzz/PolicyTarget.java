@@ -9,6 +9,8 @@ import dev.pinfuzz.policy.Policies;
 import dev.pinfuzz.policy.WritebackPolicy;
 import dev.pinfuzz.program.Program;
 import dev.pinfuzz.program.Verdict;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -57,39 +59,16 @@ public final class PolicyTarget {
         if (!bad.isEmpty()) raise(o, bad);
     }
 
-    /**
-     * Raises from one method per verdict, so that Jazzer's crash signature (the stack trace)
-     * differs per verdict and {@code --keep_going} keeps one input for each, rather than stopping
-     * at the first. The most specific verdict names the finding when a run has several.
-     */
+    /** Raises one {@link OracleFinding} per kind of finding (see {@link FindingKind}) for the verdicts in {@code which}. */
     private void raise(Outcome o, Set<Verdict> which) {
         StringBuilder sb = new StringBuilder(policy).append(": ");
-        String sep = "";
+        List<Finding> shown = new ArrayList<>();
         for (Finding f : o.firstOfEach()) {
             if (!which.contains(f.verdict())) continue;
-            sb.append(sep).append(f.verdict().spelling()).append(": ").append(f.explanation());
-            sep = "\n";
+            if (!shown.isEmpty()) sb.append('\n');
+            sb.append(f.verdict().spelling()).append(": ").append(f.explanation());
+            shown.add(f);
         }
-        String m = sb.toString();
-        if (which.contains(Verdict.KERNEL_BUG)) kernelBug(m);
-        if (which.contains(Verdict.PIN_BALANCE)) pinBalance(m);
-        if (which.contains(Verdict.LIVENESS)) liveness(m);
-        durability(m);
-    }
-
-    private static void kernelBug(String m) {
-        throw new OracleFinding(m);
-    }
-
-    private static void pinBalance(String m) {
-        throw new OracleFinding(m);
-    }
-
-    private static void liveness(String m) {
-        throw new OracleFinding(m);
-    }
-
-    private static void durability(String m) {
-        throw new OracleFinding(m);
+        throw FindingKind.mark(new OracleFinding(sb.toString()), FindingKind.of(shown));
     }
 }

@@ -16,8 +16,8 @@ public final class JazzerCommand {
     public static final String POLICY_PROPERTY = "pinfuzz.policy";
     /** When "false" the target runs programs (for coverage) but reports nothing: for merges. */
     public static final String REPORT_PROPERTY = "pinfuzz.report";
-    /** Distinct crash signatures one run keeps going through (one per verdict at most, and errors). */
-    static final int KEEP_GOING = 64;
+    /** Distinct crash signatures (kinds of finding, see FindingKind) one run keeps going through. */
+    static final int KEEP_GOING = 1000;
 
     private final String java;
     private final String classpath;

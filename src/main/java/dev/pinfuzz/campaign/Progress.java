@@ -47,7 +47,12 @@ public final class Progress {
                 cov = Math.max(cov, l.coverage());
                 crashes += l.artifacts().size();
             }
-            sb.append("  ").append(r.name()).append(" cov ").append(cov).append(' ').append(human(execs)).append(" execs");
+            sb.append("  ").append(r.name());
+            if (execs == 0) {
+                sb.append(" starting");
+                continue;
+            }
+            sb.append(" cov ").append(cov).append(' ').append(human(execs)).append(" execs");
             if (crashes > 0) sb.append(' ').append(crashes).append(" crash").append(crashes == 1 ? "" : "es");
         }
         String s = sb.toString();

@@ -21,7 +21,7 @@ public final class HtmlReport {
             th{background:#f4f4f4} td.n{text-align:right;font-variant-numeric:tabular-nums}
             .found{background:#fde2c8}.clean{background:#e3f4e1}.missed,.violation{background:#f8b4b4;font-weight:bold}
             .ok{color:#1a7f37;font-weight:bold}.bad{color:#c62828;font-weight:bold}.muted{color:#777}
-            pre{background:#f7f7f7;border:1px solid #e2e2e2;padding:8px;overflow-x:auto;margin:4px 0}
+            pre{background:#f7f7f7;border:1px solid #e2e2e2;padding:8px;white-space:pre-wrap;margin:4px 0}
             code.cmd{background:#272822;color:#f8f8f2;padding:3px 6px;border-radius:3px;cursor:copy}
             .finding{border:1px solid #ddd;border-radius:4px;padding:8px 12px;margin:12px 0}
             .plots{display:flex;flex-wrap:wrap;gap:12px} svg{background:#fff;border:1px solid #eee}
@@ -117,13 +117,17 @@ public final class HtmlReport {
         if (e != null) rate.add(new SvgPlot.Series("empty target", "#999999", Rates.of(e.samples())));
         sb.append("<h2>Coverage and speed over time</h2><div class=\"plots\">")
                 .append(SvgPlot.render("coverage (libFuzzer cov: edges)", "edges", cov))
-                .append(SvgPlot.render("executions per second", "exec/s", rate)).append("</div>");
+                .append(SvgPlot.render("executions per second (log scale)", "exec/s", rate, true)).append("</div>");
     }
 
     private static void findings(StringBuilder sb, MatrixView v, Map<String, String> traces, String shownDir) {
         sb.append("<h2>Findings</h2>");
         if (v.result().findings().isEmpty()) sb.append("<p>none</p>");
-        for (CampaignFinding f : v.result().findings()) {
+        // Violations of clean cells first: they are what a reader has to act on.
+        List<CampaignFinding> order = new ArrayList<>(v.result().findings());
+        order.sort(java.util.Comparator.comparing(CampaignFinding::expected)
+                .thenComparing(f -> v.policies().indexOf(f.policy())).thenComparing(CampaignFinding::seconds));
+        for (CampaignFinding f : order) {
             String trace = traces.get(f.signature());
             String cmd = "./pinfuzz replay " + (shownDir.isEmpty() ? "" : shownDir + "/") + trace;
             sb.append("<div class=\"finding\"><b>").append(f.verdict().spelling()).append("</b> under <b>").append(Html.esc(f.policy()))

@@ -14,25 +14,36 @@ public final class SvgPlot {
 
     private SvgPlot() {}
 
+    /** A linear y axis from 0. */
     public static String render(String title, String yLabel, List<Series> series) {
-        double xMax = 1, yMax = 1;
+        return render(title, yLabel, series, false);
+    }
+
+    /**
+     * @param log a logarithmic y axis (decades), for series that differ by orders of magnitude,
+     *        such as a policy target's exec/s against the empty target's
+     */
+    public static String render(String title, String yLabel, List<Series> series, boolean log) {
+        double xMax = 1, yMax = 1, yMinLog = Double.MAX_VALUE;
         for (Series s : series)
             for (double[] p : s.points()) {
                 xMax = Math.max(xMax, p[0]);
                 yMax = Math.max(yMax, p[1]);
+                if (p[1] > 0) yMinLog = Math.min(yMinLog, p[1]);
             }
         double xStep = step(xMax), yStep = step(yMax);
         xMax = Math.ceil(xMax / xStep) * xStep;
         yMax = Math.ceil(yMax / yStep) * yStep;
+        Axis y = log ? Axis.log(yMinLog == Double.MAX_VALUE ? 1 : yMinLog, yMax) : Axis.linear(yMax, yStep);
         int pw = W - L - R, ph = H - T - B;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">", W, H, W, H));
         sb.append("<title>").append(Html.esc(title)).append("</title>");
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" class=\"pt\">%s</text>", L, Html.esc(title)));
-        for (double y = 0; y <= yMax + 1e-9; y += yStep) {
-            double py = T + ph - y / yMax * ph;
+        for (double yv : y.ticks()) {
+            double py = T + ph - y.frac(yv) * ph;
             sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>", L, L + pw, py, py));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%s</text>", L - 4, py + 4, Progress.human((long) y)));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%s</text>", L - 4, py + 4, Progress.human((long) yv)));
         }
         for (double x = 0; x <= xMax + 1e-9; x += xStep) {
             double px = L + x / xMax * pw;
@@ -46,7 +57,8 @@ public final class SvgPlot {
             if (!s.points().isEmpty()) {
                 List<String> pts = new ArrayList<>();
                 for (double[] p : s.points())
-                    pts.add(String.format(Locale.ROOT, "%.1f,%.1f", L + p[0] / xMax * pw, T + ph - p[1] / yMax * ph));
+                    if (!log || p[1] > 0)
+                        pts.add(String.format(Locale.ROOT, "%.1f,%.1f", L + p[0] / xMax * pw, T + ph - y.frac(p[1]) * ph));
                 sb.append("<polyline fill=\"none\" stroke-width=\"1.8\" stroke=\"").append(s.colour()).append("\" points=\"")
                         .append(String.join(" ", pts)).append("\"><title>").append(Html.esc(s.name())).append("</title></polyline>");
             }
@@ -55,6 +67,28 @@ public final class SvgPlot {
             ly += 16;
         }
         return sb.append("</svg>").toString();
+    }
+
+    /** Where a value lies on the y axis (0 at the bottom, 1 at the top) and where its ticks are. */
+    private record Axis(double lo, double hi, boolean log, double step) {
+        static Axis linear(double max, double step) {
+            return new Axis(0, max, false, step);
+        }
+
+        static Axis log(double min, double max) {
+            return new Axis(Math.floor(Math.log10(min)), Math.max(Math.ceil(Math.log10(max)), Math.floor(Math.log10(min)) + 1), true, 1);
+        }
+
+        double frac(double v) {
+            if (!log) return v / hi;
+            return (Math.log10(Math.max(v, Math.pow(10, lo))) - lo) / (hi - lo);
+        }
+
+        List<Double> ticks() {
+            List<Double> t = new ArrayList<>();
+            for (double v = lo; v <= hi + 1e-9; v += step) t.add(log ? Math.pow(10, v) : v);
+            return t;
+        }
     }
 
     /** A round tick step: 1, 2 or 5 times a power of ten, about five ticks. */

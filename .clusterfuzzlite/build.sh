@@ -8,9 +8,11 @@ cd "$SRC/pinfuzz"
 mvn -B -q -DskipTests package
 cp target/pinfuzz.jar "$OUT/pinfuzz.jar"
 cp target/fuzz-lib/pinfuzz-fuzz.jar "$OUT/pinfuzz-fuzz.jar"
+# The targets' jazzer-api references (exception types in signatures) must resolve at run time.
+cp "$JAZZER_API_PATH" "$OUT/jazzer_api_deploy.jar"
 
 # Everything lies next to the launcher at run time.
-RUNTIME_CLASSPATH='$this_dir/pinfuzz.jar:$this_dir/pinfuzz-fuzz.jar:$this_dir'
+RUNTIME_CLASSPATH='$this_dir/pinfuzz.jar:$this_dir/pinfuzz-fuzz.jar:$this_dir/jazzer_api_deploy.jar:$this_dir'
 
 for src in fuzz-targets/java/dev/pinfuzz/fuzz/*FuzzTest.java; do
   name=$(basename -s .java "$src")

@@ -21,4 +21,4 @@ ls "$OUT"
 mkdir -p "$work/corpus" "$work/crashes"
 (cd "$work/corpus" && unzip -q -o "$OUT/${fuzzer}_seed_corpus.zip")
 echo "== $fuzzer for $seconds s"
-"$OUT/$fuzzer" -max_total_time="$seconds" -artifact_prefix="$work/crashes/" "$work/corpus" || echo "exit $? (77: a finding)"
+(cd "$work" && "$OUT/$fuzzer" -max_total_time="$seconds" -artifact_prefix="$work/crashes/" "$work/corpus") || echo "exit $? (77: a finding)"

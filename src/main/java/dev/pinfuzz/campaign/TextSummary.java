@@ -14,11 +14,11 @@ public final class TextSummary {
         sb.append(String.format(Locale.ROOT, "pinfuzz: %d polic%s, budget %d s, %d job(s)%s -> %s%n", v.policies().size(),
                 v.policies().size() == 1 ? "y" : "ies", r.options().budget(), r.options().concurrency() * r.options().processes(),
                 r.interrupted() ? ", INTERRUPTED" : "", shownDir.isEmpty() ? "." : shownDir));
-        sb.append(String.format(Locale.ROOT, "%-16s %-22s %-22s %9s %9s %6s %7s %4s  %s%n",
+        sb.append(String.format(Locale.ROOT, "%-16s %-22s %-32s %9s %9s %6s %7s %4s  %s%n",
                 "policy", "expected", "found", "execs", "exec/s", "cov", "corpus", "finds", "row"));
         for (String p : v.policies()) {
             TargetResult t = v.target(p);
-            sb.append(String.format(Locale.ROOT, "%-16s %-22s %-22s %9s %9s %6d %7d %4d  %s%n", p,
+            sb.append(String.format(Locale.ROOT, "%-16s %-22s %-32s %9s %9s %6d %7d %4d  %s%n", p,
                     TraceWriter.verdicts(CanaryMatrix.expected(p)), TraceWriter.verdicts(v.found(p)),
                     Progress.human(t.executions()), Progress.human(t.execPerSec()), t.coverage(), t.corpusSize(),
                     v.findings(p).size(), v.holds(p) ? "holds" : "BROKEN"));

@@ -12,9 +12,12 @@ import java.util.Set;
  * was first found, and each cell's state. Shared by summary.json, report.html and stdout.
  */
 public final class MatrixView {
-    /** A cell: expected and found, expected and missed, clean as it should be, or a violation. */
+    /**
+     * A cell: expected and found, expected and missed, clean as it should be, a violation, or
+     * not run (an interrupted campaign never started the policy's fuzzer: nothing is known).
+     */
     public enum Cell {
-        FOUND("found"), MISSED("missed"), CLEAN("clean"), VIOLATION("violation");
+        FOUND("found"), MISSED("missed"), CLEAN("clean"), VIOLATION("violation"), NOT_RUN("not-run");
 
         private final String word;
 
@@ -68,15 +71,16 @@ public final class MatrixView {
     }
 
     public Cell cell(String policy, Verdict v) {
+        if (!target(policy).ran()) return Cell.NOT_RUN;
         boolean expected = CanaryMatrix.isExpected(policy, v);
         boolean found = found(policy).contains(v);
         if (expected) return found ? Cell.FOUND : Cell.MISSED;
         return found ? Cell.VIOLATION : Cell.CLEAN;
     }
 
-    /** The policy's row holds and the model never threw. */
+    /** The policy was fuzzed, its row holds and the model never threw. */
     public boolean holds(String policy) {
-        return CanaryMatrix.holds(policy, found(policy)) && errors(policy).stream().noneMatch(Triage.Error::modelError);
+        return target(policy).ran() && CanaryMatrix.holds(policy, found(policy)) && errors(policy).stream().noneMatch(Triage.Error::modelError);
     }
 
     /** Every fuzzed row holds. */

@@ -21,7 +21,7 @@ public final class TextSummary {
             sb.append(String.format(Locale.ROOT, "%-16s %-22s %-32s %9s %9s %6d %7d %4d  %s%n", p,
                     TraceWriter.verdicts(CanaryMatrix.expected(p)), TraceWriter.verdicts(v.found(p)),
                     Progress.human(t.executions()), Progress.human(t.execPerSec()), t.coverage(), t.corpusSize(),
-                    v.findings(p).size(), v.holds(p) ? "holds" : "BROKEN"));
+                    v.findings(p).size(), !t.ran() ? "NOT RUN" : v.holds(p) ? "holds" : "BROKEN"));
         }
         TargetResult e = v.empty();
         if (e != null) sb.append(String.format(Locale.ROOT, "empty target: %s exec/s%n", Progress.human(e.execPerSec())));

@@ -96,6 +96,20 @@ final class ReportFilesTest {
         assertTrue(text.endsWith("canary matrix does NOT hold\n"), text);
     }
 
+    @Test
+    void aPolicyAnInterruptedCampaignNeverStartedIsNotRunNotClean(@TempDir Path dir) throws Exception {
+        MatrixView full = view(dir);
+        Campaign.Result r = full.result();
+        List<TargetResult> targets = new ArrayList<>(r.targets());
+        TargetResult bp = full.target("bounce-pinned");
+        targets.set(targets.indexOf(bp), new TargetResult(bp.name(), bp.policy(), false, true, 20, 0, 0, 0, 0, 0, -1, List.of(), List.of()));
+        List<CampaignFinding> fs = r.findings().stream().filter(f -> !f.policy().equals("bounce-pinned")).toList();
+        MatrixView v = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), true, targets, fs, List.of()));
+        assertEquals(MatrixView.Cell.NOT_RUN, v.cell("bounce-pinned", dev.pinfuzz.program.Verdict.DURABILITY));
+        assertFalse(v.holds("bounce-pinned"));
+        assertTrue(TextSummary.of(v, Map.of(), "out").contains("NOT RUN"));
+    }
+
     private static List<String> fields(JsonNode n) {
         List<String> l = new ArrayList<>();
         n.fieldNames().forEachRemaining(l::add);

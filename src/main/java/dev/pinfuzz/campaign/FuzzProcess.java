@@ -61,22 +61,11 @@ public final class FuzzProcess {
         return log;
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** Waits for the process and its log; returns the exit code. */
     public int waitFor() throws InterruptedException {
         int code = process.waitFor();
         pump.join(5000);
         return code;
-    }
-
-    /** Waits at most {@code millis}; true when it has ended. */
-    public boolean waitFor(long millis) throws InterruptedException {
-        if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) return false;
-        pump.join(5000);
-        return true;
     }
 
     /** Ends the process: SIGTERM, then SIGKILL after two seconds. */

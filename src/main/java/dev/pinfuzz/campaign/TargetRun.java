@@ -125,9 +125,4 @@ public final class TargetRun {
         for (int i = 0; i < Math.min(jobs, processes.size()); i++) l.add(processes.get(i).log());
         return l;
     }
-
-    /** Elapsed seconds of the first fuzzing process (for progress), 0 before the start. */
-    public synchronized double elapsed() {
-        return processes.isEmpty() ? 0 : Math.min(processes.get(0).seconds(), finished ? fuzzSeconds : Double.MAX_VALUE);
-    }
 }

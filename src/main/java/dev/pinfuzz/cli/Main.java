@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code pinfuzz}: the command line (DESIGN §5). */
 @Command(name = "pinfuzz", mixinStandardHelpOptions = true, version = "pinfuzz 0.1.0",
         description = "Fuzzing harness for writeback-vs-GUP-pin policies on a simulated Linux mm core.",
-        subcommands = {ReplayCommand.class, CheckCommand.class, PromoteCommand.class, ImportCommand.class, NightlyCommand.class})
+        subcommands = {ReplayCommand.class, CheckCommand.class, PromoteCommand.class, ImportCommand.class, FuzzCommand.class,
+                NightlyCommand.class, CorpusCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

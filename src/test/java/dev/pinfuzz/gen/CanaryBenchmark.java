@@ -32,6 +32,7 @@ public final class CanaryBenchmark {
             System.out.printf(Locale.ROOT, "%-12s %-11s median tries %6d, median time to shrunk finding %7.1f ms, tries %s, steps %s (min %d)%n",
                     c.policy(), c.verdict().spelling(), median(n), median(ms), Arrays.toString(n), Arrays.toString(size), c.minimum());
         }
+        decodeOnly(tries * 10);
         for (String p : Policies.names()) {
             WritebackPolicy pol = Policies.get(p);
             Generator g = new Generator(p, 7);
@@ -44,6 +45,24 @@ public final class CanaryBenchmark {
             }
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "%-16s %8.0f programs/s %9.0f steps/s (generate + judge, seed 7, %d programs)%n", p, tries / s, steps / s, tries);
+        }
+    }
+
+    /** The decoder alone, as a Jazzer target pays for it: random fuzzer inputs of up to 256 bytes. */
+    private static void decodeOnly(int n) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        byte[][] inputs = new byte[4096][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = new byte[r.nextInt(256)];
+            r.nextBytes(inputs[i]);
+        }
+        for (int round = 0; round < 2; round++) { // the first round warms up
+            long steps = 0;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) steps += ProgramDecoder.decode("skip-pinned", inputs[i & 4095]).size();
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (round == 1)
+                System.out.printf(Locale.ROOT, "decode only      %8.0f programs/s (fuzzer inputs of 0..255 bytes, %.1f steps each)%n", n / s, (double) steps / n);
         }
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The decoder's contract: well-formed programs, as the parser would build them, from any bytes. */
 final class DecoderPropertiesTest {
-    private static final int PER_POLICY = 1000;
+    private static final int PER_POLICY = 600;
 
     /** Programs from arbitrary fuzzer-like inputs: random lengths, random bytes. */
     private static Program fromRandomBytes(String policy, SplittableRandom r) {

@@ -1,0 +1,21 @@
+package dev.pinfuzz.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Policy {@code bounce-pinned}. Standalone driver / OSS-Fuzz: every oracle verdict is a finding.
+ * {@code mvn test}: the stored inputs in {@code BouncePinnedFuzzTestInputs/canaryMatrix/} must keep to the
+ * policy's row of the canary matrix.
+ */
+public final class BouncePinnedFuzzTest {
+    private static final PolicyTarget TARGET = new PolicyTarget("bounce-pinned");
+
+    public static void fuzzerTestOneInput(byte[] data) {
+        TARGET.reportAll(data);
+    }
+
+    @FuzzTest
+    void canaryMatrix(byte[] data) {
+        TARGET.assertMatrix(data);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.pinfuzz.fuzz;
+
+import dev.pinfuzz.campaign.CanaryMatrix;
+import dev.pinfuzz.gen.ProgramDecoder;
+import dev.pinfuzz.oracle.Finding;
+import dev.pinfuzz.oracle.Judge;
+import dev.pinfuzz.oracle.Outcome;
+import dev.pinfuzz.policy.Policies;
+import dev.pinfuzz.policy.WritebackPolicy;
+import dev.pinfuzz.program.Program;
+import dev.pinfuzz.program.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The body shared by every policy target: decode the fuzzer's bytes with the engine's decoder
+ * (always a well-formed program), run it under the policy with the oracles watching, and
+ * report what they found.
+ *
+ * <p>Two modes. {@link #reportAll} (the standalone driver, OSS-Fuzz) reports every verdict:
+ * a canary's expected findings are findings too, and the campaign sorts them against the
+ * canary matrix. {@link #assertMatrix} (JUnit {@code @FuzzTest}, regression mode under
+ * {@code mvn test}) reports only a verdict the matrix says must stay clean for the policy, so
+ * stored inputs that show a canary's expected failure pass, and a clean cell that breaks fails.
+ */
+public final class PolicyTarget {
+    private final String policy;
+    private final WritebackPolicy rules;
+    private final Set<Verdict> expected;
+
+    public PolicyTarget(String policy) {
+        this.rules = Policies.get(policy);
+        if (rules == null) throw new IllegalArgumentException("unknown policy '" + policy + "' (known: " + Policies.names() + ")");
+        this.policy = policy;
+        this.expected = CanaryMatrix.expected(policy);
+    }
+
+    public String policy() {
+        return policy;
+    }
+
+    /** Runs the program the bytes decode to. */
+    public Outcome run(byte[] data) {
+        Program p = ProgramDecoder.decode(policy, data);
+        return Judge.run(p, rules);
+    }
+
+    /** Throws an {@link OracleFinding} for any verdict. */
+    public void reportAll(byte[] data) {
+        Outcome o = run(data);
+        if (!o.ok()) raise(o, o.verdicts());
+    }
+
+    /** Throws an {@link OracleFinding} only for verdicts outside the policy's canary row. */
+    public void assertMatrix(byte[] data) {
+        Outcome o = run(data);
+        Set<Verdict> bad = CanaryMatrix.violations(policy, o.verdicts());
+        if (!bad.isEmpty()) raise(o, bad);
+    }
+
+    /** Raises one {@link OracleFinding} per kind of finding (see {@link FindingKind}) for the verdicts in {@code which}. */
+    private void raise(Outcome o, Set<Verdict> which) {
+        StringBuilder sb = new StringBuilder(policy).append(": ");
+        List<Finding> shown = new ArrayList<>();
+        for (Finding f : o.firstOfEach()) {
+            if (!which.contains(f.verdict())) continue;
+            if (!shown.isEmpty()) sb.append('\n');
+            sb.append(f.verdict().spelling()).append(": ").append(f.explanation());
+            shown.add(f);
+        }
+        throw FindingKind.mark(new OracleFinding(sb.toString()), FindingKind.of(shown));
+    }
+}

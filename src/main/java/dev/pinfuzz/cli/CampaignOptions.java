@@ -1,0 +1,42 @@
+package dev.pinfuzz.cli;
+
+import dev.pinfuzz.policy.Policies;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code fuzz} and {@code nightly}: where the corpus lives and whether it grows. */
+final class CampaignOptions {
+    @Option(names = "--out", paramLabel = "DIR", description = "campaign directory (default: pinfuzz-out/<timestamp>)")
+    Path out;
+
+    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "corpus/jazzer",
+            description = "persistent corpora, one directory per policy: read as seeds, coverage-increasing inputs merged back (default: ${DEFAULT-VALUE})")
+    Path corpus;
+
+    @Option(names = "--no-corpus", description = "cold start: neither read nor grow the persistent corpus")
+    boolean noCorpus;
+
+    @Option(names = "--no-merge", description = "read the persistent corpus but do not merge new inputs into it")
+    boolean noMerge;
+
+    /** The persistent corpus root, or null for a cold start. */
+    Path corpusRoot() {
+        return noCorpus ? null : corpus;
+    }
+
+    boolean merge() {
+        return !noCorpus && !noMerge;
+    }
+
+    /** A message when {@code policy} is unknown, else null. */
+    static String unknownPolicy(String policy) {
+        if (Policies.get(policy) != null) return null;
+        return "unknown policy '" + policy + "' (known: " + String.join(", ", Policies.names()) + ")";
+    }
+
+    /** A message when {@code --out} names something that is not a directory, else null. */
+    String badOut() {
+        return out != null && Files.exists(out) && !Files.isDirectory(out) ? "--out " + out + " exists and is not a directory" : null;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.pinfuzz.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pinfuzz.gen.ProgramEncoder;
+import dev.pinfuzz.program.TraceParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** summary.json has exactly the agreed keys; report.html is self-contained and shows matrix, plots and findings. */
+final class ReportFilesTest {
+    private static TargetResult target(String name, String policy, long rate) {
+        List<LibFuzzerLog.Sample> s = new ArrayList<>();
+        for (int t = 4; t <= 20; t += 2) s.add(new LibFuzzerLog.Sample(t, rate * (t - 4), 100 + 10 * t, t, rate));
+        return new TargetResult(name, policy, true, false, 20, 20, rate * 16, rate, 300, 40, 55, s, List.of());
+    }
+
+    /** skip-pinned found its lie; bounce-pinned (clean) has a violation; wait-on-pin missed its liveness. */
+    private static MatrixView view(Path dir) throws Exception {
+        String lie = "policy skip-pinned\nfile f pages=1\nA: write(f, 0, 1)\nA: p = pin_user_pages(f, 0, 1, FOLL_WRITE|FOLL_LONGTERM)\nA: fsync(f)\n";
+        Path in = dir.resolve("crash-1");
+        Files.write(in, ProgramEncoder.encode(TraceParser.parse("x", lie)));
+        Triage t = new Triage();
+        t.add("skip-pinned", in, 6.25, null);
+        Campaign.Options o = new Campaign.Options(List.of("skip-pinned", "wait-on-pin", "bounce-pinned"), 60, 15, 1, 2, dir, null, false, true);
+        List<TargetResult> targets = List.of(target("empty", null, 900_000), target("skip-pinned", "skip-pinned", 5000),
+                target("wait-on-pin", "wait-on-pin", 4000), target("bounce-pinned", "bounce-pinned", 3000));
+        List<CampaignFinding> fs = new ArrayList<>(t.findings());
+        // The same lie relabelled as bounce-pinned's: a finding in a clean cell.
+        CampaignFinding g = fs.get(0);
+        fs.add(new CampaignFinding(g.verdict(), "bounce-pinned", g.program().withPolicy("bounce-pinned"), g.outcome(), 9, g.input(), 3));
+        return new MatrixView(new Campaign.Result(o, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:01:00Z"),
+                false, targets, fs, List.of()));
+    }
+
+    @Test
+    void summaryJsonHasExactlyTheAgreedKeysAndSaysTheMatrixDoesNotHold(@TempDir Path dir) throws Exception {
+        MatrixView v = view(dir);
+        Map<String, String> traces = FindingFiles.write(dir, v.result().findings());
+        JsonNode root = new ObjectMapper().readTree(SummaryJson.of(v, traces));
+        assertTrue(fields(root).containsAll(Set.of("budget_seconds", "started", "policies", "canary_matrix_holds")));
+        assertEquals(60, root.get("budget_seconds").asInt());
+        assertEquals("2026-01-01T00:00:00Z", root.get("started").asText());
+        assertFalse(root.get("canary_matrix_holds").asBoolean());
+        assertEquals(List.of("skip-pinned", "wait-on-pin", "bounce-pinned"), fields(root.get("policies")));
+        JsonNode sp = root.get("policies").get("skip-pinned");
+        assertTrue(fields(sp).containsAll(Set.of("expected", "executions", "exec_per_sec", "coverage", "corpus_size", "verdicts", "findings")));
+        assertEquals("durability", sp.get("expected").get(0).asText());
+        assertEquals(80_000, sp.get("executions").asLong());
+        assertEquals(5000, sp.get("exec_per_sec").asLong());
+        assertEquals("durability", sp.get("verdicts").get(0).asText());
+        JsonNode f = sp.get("findings").get(0);
+        assertTrue(fields(f).containsAll(Set.of("verdict", "trace", "steps")));
+        assertEquals(3, f.get("steps").asInt());
+        assertTrue(Files.isRegularFile(dir.resolve(f.get("trace").asText())), f.get("trace").asText());
+        assertEquals(0, root.get("policies").get("wait-on-pin").get("verdicts").size());
+        assertEquals(0, root.get("policies").get("bounce-pinned").get("expected").size());
+        assertEquals(900_000, root.get("empty_target").get("exec_per_sec").asLong());
+    }
+
+    @Test
+    void reportHtmlIsOneSelfContainedPageWithMatrixPlotsAndReplayCommands(@TempDir Path dir) throws Exception {
+        MatrixView v = view(dir);
+        Map<String, String> traces = FindingFiles.write(dir, v.result().findings());
+        String html = HtmlReport.of(v, traces, "pinfuzz-out/x");
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no network resources");
+        assertFalse(html.contains("<link"), "no external stylesheet");
+        assertEquals(2, html.split("<svg ", -1).length - 1, "coverage and exec/s plots");
+        assertTrue(html.contains("<td class=\"found\" title=\"expected found\">found"), "skip-pinned's durability cell");
+        assertTrue(html.contains("<td class=\"missed\" title=\"expected found\">missed"), "wait-on-pin's liveness cell");
+        assertTrue(html.contains("<td class=\"violation\" title=\"expected clean\">violation"), "bounce-pinned's durability cell");
+        for (String t : traces.values()) assertTrue(html.contains("./pinfuzz replay pinfuzz-out/x/" + t), t);
+        assertTrue(html.contains("VIOLATION of a clean cell"));
+        assertTrue(html.contains("empty target"), "exec/s is compared with the empty target");
+    }
+
+    @Test
+    void theTextSummarySaysWhichRowsBroke(@TempDir Path dir) throws Exception {
+        MatrixView v = view(dir);
+        String text = TextSummary.of(v, FindingFiles.write(dir, v.result().findings()), "out");
+        assertTrue(text.matches("(?s).*skip-pinned .* holds\n.*"), text);
+        assertTrue(text.matches("(?s).*wait-on-pin .* BROKEN\n.*"), text);
+        assertTrue(text.contains("VIOLATION durability under bounce-pinned"), text);
+        assertTrue(text.endsWith("canary matrix does NOT hold\n"), text);
+    }
+
+    @Test
+    void aPolicyAnInterruptedCampaignNeverStartedIsNotRunNotClean(@TempDir Path dir) throws Exception {
+        MatrixView full = view(dir);
+        Campaign.Result r = full.result();
+        List<TargetResult> targets = new ArrayList<>(r.targets());
+        TargetResult bp = full.target("bounce-pinned");
+        targets.set(targets.indexOf(bp), new TargetResult(bp.name(), bp.policy(), false, true, 20, 0, 0, 0, 0, 0, -1, List.of(), List.of()));
+        List<CampaignFinding> fs = r.findings().stream().filter(f -> !f.policy().equals("bounce-pinned")).toList();
+        MatrixView v = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), true, targets, fs, List.of()));
+        assertEquals(MatrixView.Cell.NOT_RUN, v.cell("bounce-pinned", dev.pinfuzz.program.Verdict.DURABILITY));
+        assertFalse(v.holds("bounce-pinned"));
+        assertTrue(TextSummary.of(v, Map.of(), "out").contains("NOT RUN"));
+    }
+
+    private static List<String> fields(JsonNode n) {
+        List<String> l = new ArrayList<>();
+        n.fieldNames().forEachRemaining(l::add);
+        return l;
+    }
+}

@@ -65,9 +65,7 @@ final class DurabilityOracle {
     void stepStarted(int i, long t) {
         Op op = p.step(i).op();
         landing.started(i, (int) t);
-        if (op instanceof Op.Write w) {
-            if (files[w.file()] != null && w.len() > 0) files[w.file()].size = Math.max(files[w.file()].size, w.off() + w.len());
-        } else if (op instanceof Op.Store s) {
+        if (op instanceof Op.Store s) {
             if (files[s.file()] != null) sizeBefore[i] = files[s.file()].size;
         } else if (op instanceof Op.DmaWrite d) {
             int f = p.gupOf(d.handle()).file();
@@ -88,6 +86,9 @@ final class DurabilityOracle {
     void stepReturned(int i, long t, long r) {
         Op op = p.step(i).op();
         if (op instanceof Op.Write w) {
+            // i_size grows as the write copies; counting it only once the write returned keeps the
+            // oracle's size at or below the model's, so it never judges bytes past EOF.
+            if (files[w.file()] != null && w.len() > 0) files[w.file()].size = Math.max(files[w.file()].size, w.off() + w.len());
             if (r >= 0) ackLanded(i, w.file(), w.off(), w.off() + w.len());
         } else if (op instanceof Op.Store s) {
             // Stores past EOF in the last page are not file data (writeback stops at i_size).

@@ -4,6 +4,7 @@ import dev.pinfuzz.io.AtomicFile;
 import dev.pinfuzz.campaign.DecoderNames;
 import dev.pinfuzz.gen.ProgramDecoder;
 import dev.pinfuzz.gen.ProgramEncoder;
+import dev.pinfuzz.importer.JazzerSeeds;
 import dev.pinfuzz.policy.Policies;
 import dev.pinfuzz.program.BadInputException;
 import dev.pinfuzz.program.Program;
@@ -13,10 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -143,10 +141,6 @@ final class CorpusCommand implements Runnable {
     }
 
     static String sha1(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return JazzerSeeds.sha1(b);
     }
 }

@@ -4,6 +4,7 @@ import dev.pinfuzz.io.AtomicFile;
 import dev.pinfuzz.importer.Conformance;
 import dev.pinfuzz.importer.CorpusSink;
 import dev.pinfuzz.importer.ImportException;
+import dev.pinfuzz.importer.JazzerSeeds;
 import dev.pinfuzz.importer.Importer;
 import dev.pinfuzz.importer.Problem;
 import java.io.IOException;
@@ -37,8 +38,13 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "write the trace here (default: stdout)")
     Path output;
 
-    @Option(names = "--corpus", paramLabel = "DIR", description = "write DIR/<name>.trace for each FILE")
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "write DIR/<name>.trace for each FILE, and its Jazzer inputs to DIR/jazzer/<policy>/<sha1>")
     Path corpus;
+
+    @Option(names = "--jazzer-dir", paramLabel = "JDIR",
+            description = "with --corpus: the Jazzer inputs go to JDIR/<policy>/ instead (corpus/jazzer: straight into the fuzzing corpus)")
+    Path jazzerDir;
 
     @Option(names = "--max-steps", paramLabel = "K", defaultValue = "" + Importer.DEFAULT_MAX_STEPS,
             description = "keep at most K steps (default ${DEFAULT-VALUE})")
@@ -105,6 +111,7 @@ final class ImportCommand implements Callable<Integer> {
         if (corpus != null && output != null) return "give either -o OUT or --corpus DIR, not both";
         if (corpus == null && files.size() > 1) return "one FILE at a time, or --corpus DIR FILE... for many";
         if (corpus != null && !Files.isDirectory(corpus)) return "--corpus " + corpus + ": not a directory";
+        if (jazzerDir != null && corpus == null) return "--jazzer-dir needs --corpus DIR";
         return null;
     }
 
@@ -122,8 +129,8 @@ final class ImportCommand implements Callable<Integer> {
         if (corpus != null) {
             List<CorpusSink> sinks = new ArrayList<>();
             sinks.add(CorpusSink.traceFiles(corpus));
-            CorpusSink jazzer = CorpusSink.jazzerInputs(corpus);
-            if (jazzer != null) sinks.add(jazzer);
+            Path jdir = jazzerDir != null ? jazzerDir : corpus.resolve("jazzer");
+            sinks.add(CorpusSink.jazzerInputs(jdir, (name, inputs) -> out.println(name + ": " + JazzerSeeds.summary(inputs) + " in " + jdir)));
             for (Importer.Result r : results)
                 for (CorpusSink s : sinks) s.accept(name(r.source()), r);
         } else if (output != null) {

@@ -3,11 +3,13 @@ package dev.pinfuzz.importer;
 import dev.pinfuzz.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
- * Where {@code pinfuzz import --corpus DIR} puts each imported program. Today: a
- * {@code DIR/<name>.trace} file. The Jazzer corpus needs the program encoder of
- * {@code dev.pinfuzz.gen}; {@link #jazzerInputs(Path)} is the one place to plug it in.
+ * Where {@code pinfuzz import --corpus DIR} puts each imported program: a {@code DIR/<name>.trace}
+ * file, and Jazzer inputs projected from it ({@link JazzerSeeds}) under {@code DIR/jazzer/<policy>/}
+ * or the {@code --jazzer-dir} given.
  */
 public interface CorpusSink {
     /** Stores one imported program; {@code name} is the log's name without {@code .strace}. */
@@ -19,11 +21,19 @@ public interface CorpusSink {
     }
 
     /**
-     * HOOK(gen): Jazzer inputs for the imported programs. Returns null until the program encoder
-     * of {@code dev.pinfuzz.gen} exists; then return a sink that encodes {@code result.program()}
-     * and writes it where the fuzz targets read their seeds.
+     * Jazzer inputs: the program's windows projected into the fuzz targets' decoder, a handful per
+     * policy, each written atomically as {@code dir/<policy>/<sha1>} (libFuzzer's naming).
      */
     static CorpusSink jazzerInputs(Path dir) {
-        return null;
+        return jazzerInputs(dir, (name, inputs) -> {});
+    }
+
+    /** The same, telling {@code written} what was written for each log. */
+    static CorpusSink jazzerInputs(Path dir, BiConsumer<String, List<JazzerSeeds.Input>> written) {
+        return (name, r) -> {
+            List<JazzerSeeds.Input> inputs = JazzerSeeds.of(r.program());
+            JazzerSeeds.write(dir, inputs);
+            written.accept(name, inputs);
+        };
     }
 }

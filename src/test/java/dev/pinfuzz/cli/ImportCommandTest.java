@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pinfuzz.gen.ProgramDecoder;
+import dev.pinfuzz.importer.JazzerSeeds;
+import dev.pinfuzz.program.Op;
+import dev.pinfuzz.program.Program;
 import dev.pinfuzz.program.TraceParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -70,6 +74,45 @@ class ImportCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.isRegularFile(tmp.resolve("c_uring_fixedbufs.trace")));
         assertTrue(Files.isRegularFile(tmp.resolve("dd_odirect_conv_fsync.trace")));
+    }
+
+    @Test
+    void corpusAlsoWritesJazzerInputsUnderDirJazzerNamedByTheirSha1() throws Exception {
+        Run r = run("import", "--corpus", tmp.toString(), "corpus/strace/c_mmap_odirect_rw.strace");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("c_mmap_odirect_rw.trace")));
+        for (String policy : List.of("gup-2018", "wait-on-pin", "skip-pinned", "bounce-pinned", "refuse-longterm", "fail-fsync")) {
+            List<Path> inputs = files(tmp.resolve("jazzer").resolve(policy));
+            assertFalse(inputs.isEmpty(), "no Jazzer input for " + policy);
+            for (Path in : inputs) {
+                byte[] b = Files.readAllBytes(in);
+                assertEquals(JazzerSeeds.sha1(b), in.getFileName().toString(), "named by the SHA-1 of its bytes");
+                Program p = ProgramDecoder.decode(policy, b);
+                assertTrue(p.steps().stream().anyMatch(s -> s.op() instanceof Op.Gup), in + " decodes to a program without GUP:\n" + p);
+            }
+        }
+        assertTrue(r.out().startsWith("c_mmap_odirect_rw: "), r.out());
+        assertTrue(r.out().contains(" Jazzer inputs (gup-2018 2, wait-on-pin 2, skip-pinned 2, bounce-pinned 2, refuse-longterm 2, fail-fsync 2"), r.out());
+    }
+
+    @Test
+    void jazzerDirSendsTheInputsThereAndNeedsCorpus() throws Exception {
+        Path corpus = Files.createDirectory(tmp.resolve("imported"));
+        Path jazzer = tmp.resolve("jazzer-elsewhere");
+        Run r = run("import", "--corpus", corpus.toString(), "--jazzer-dir", jazzer.toString(), URING);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of(corpus.resolve("c_uring_fixedbufs.trace")), files(corpus));
+        assertFalse(files(jazzer.resolve("refuse-longterm")).isEmpty());
+        Run alone = run("import", URING, "--jazzer-dir", jazzer.toString());
+        assertEquals(2, alone.code());
+        assertEquals("pinfuzz import: --jazzer-dir needs --corpus DIR\n", alone.err().replace("\r", ""));
+    }
+
+    /** Every entry of a directory, temporary files included (none may be left). */
+    private static List<Path> files(Path dir) throws java.io.IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
     }
 
     @Test

@@ -78,7 +78,8 @@ class ImportedLogsTest {
         return Corpus.names().stream().map(n -> dynamicTest(n, () -> {
             String committed = Files.readString(Corpus.IMPORTED.resolve(n + ".trace"));
             assertEquals(committed, Corpus.imported(n).trace(), n + ": corpus/imported is stale: regenerate it with "
-                    + "./pinfuzz import --corpus corpus/imported --max-steps " + Corpus.CORPUS_STEPS + " corpus/strace/*.strace");
+                    + "./pinfuzz import --corpus corpus/imported --jazzer-dir corpus/jazzer --max-steps " + Corpus.CORPUS_STEPS
+                    + " corpus/strace/*.strace");
         }));
     }
 

@@ -58,8 +58,11 @@ public final class Kernel {
     /** Pages of a file. */
     public int pages(int file) { return files[file].cache.length; }
 
-    /** Folios truncate left alive out of the page cache. */
-    public List<Folio> orphans() { return java.util.Collections.unmodifiableList(orphans); }
+    /** How many folios truncate left alive out of the page cache. */
+    public int orphanCount() { return orphans.size(); }
+
+    /** One of them. */
+    public Folio orphan(int i) { return orphans.get(i); }
 
     /** Every folio still alive: the page caches' and the orphans'. */
     public List<Folio> folios() {

@@ -12,88 +12,79 @@ public final class Runs {
     public static final int SIZE = FileDecl.PAGE_SIZE;
 
     private int n;
-    private int[] st;
-    private int[] va;
-    private int[] au;
+    /** Runs as triples (start, value, aux), in order of start; one array, so one allocation. */
+    private int[] r;
 
     /** One run: every byte {@code value}. */
     public Runs(int value, int aux) {
-        st = new int[4];
-        va = new int[4];
-        au = new int[4];
+        r = new int[6];
         n = 1;
-        va[0] = value;
-        au[0] = aux;
+        r[1] = value;
+        r[2] = aux;
     }
 
     public Runs copy() {
-        Runs r = new Runs(0, 0);
-        r.set(this);
-        return r;
+        Runs c = new Runs(0, 0);
+        c.set(this);
+        return c;
     }
 
     /** Becomes a copy of {@code o}. */
     public void set(Runs o) {
-        if (st.length < o.n) grow(o.n);
-        System.arraycopy(o.st, 0, st, 0, o.n);
-        System.arraycopy(o.va, 0, va, 0, o.n);
-        System.arraycopy(o.au, 0, au, 0, o.n);
+        if (r.length < 3 * o.n) r = new int[3 * o.n];
+        System.arraycopy(o.r, 0, r, 0, 3 * o.n);
         n = o.n;
     }
 
     /** Every byte {@code value}. */
     public void reset(int value, int aux) {
         n = 1;
-        va[0] = value;
-        au[0] = aux;
+        r[1] = value;
+        r[2] = aux;
     }
 
     /** Every run's aux becomes {@code x}. */
     public void setAux(int x) {
-        for (int k = 0; k < n; k++) au[k] = x;
+        for (int k = 0; k < n; k++) r[3 * k + 2] = x;
         coalesce();
     }
 
     public int runs() { return n; }
-    public int start(int k) { return st[k]; }
-    public int end(int k) { return k + 1 < n ? st[k + 1] : SIZE; }
-    public int value(int k) { return va[k]; }
-    public int aux(int k) { return au[k]; }
+    public int start(int k) { return r[3 * k]; }
+    public int end(int k) { return k + 1 < n ? r[3 * k + 3] : SIZE; }
+    public int value(int k) { return r[3 * k + 1]; }
+    public int aux(int k) { return r[3 * k + 2]; }
 
     /** Index of the run holding byte {@code pos}. */
     public int find(int pos) {
         int k = n - 1;
-        while (st[k] > pos) k--;
+        while (r[3 * k] > pos) k--;
         return k;
     }
 
     public int get(int pos) {
-        return va[find(pos)];
+        return r[3 * find(pos) + 1];
     }
 
     /** Bytes {@code [a, b)} become {@code (v, x)}. */
     public void fill(int a, int b, int v, int x) {
         if (a >= b) return;
         int i = find(a), j = find(b - 1);
-        int endJ = end(j), vJ = va[j], xJ = au[j];
-        int left = st[i] < a ? 1 : 0, right = b < endJ ? 1 : 0;
+        int endJ = end(j), vJ = value(j), xJ = aux(j);
+        int left = start(i) < a ? 1 : 0, right = b < endJ ? 1 : 0;
         int added = left + 1 + right, removed = j - i + 1;
         int newN = n - removed + added;
-        if (newN > st.length) grow(newN);
+        if (3 * newN > r.length) r = java.util.Arrays.copyOf(r, Math.max(3 * newN, 2 * r.length));
         int tail = n - j - 1;
-        if (tail > 0 && added != removed) {
-            System.arraycopy(st, j + 1, st, i + added, tail);
-            System.arraycopy(va, j + 1, va, i + added, tail);
-            System.arraycopy(au, j + 1, au, i + added, tail);
-        }
-        int k = i + left; // run i keeps its head [st[i], a) when left == 1
-        st[k] = a;
-        va[k] = v;
-        au[k] = x;
+        if (tail > 0 && added != removed) System.arraycopy(r, 3 * (j + 1), r, 3 * (i + added), 3 * tail);
+        int k = 3 * (i + left); // run i keeps its head [start(i), a) when left == 1
+        r[k] = a;
+        r[k + 1] = v;
+        r[k + 2] = x;
         if (right == 1) {
-            st[k + 1] = b;
-            va[k + 1] = vJ;
-            au[k + 1] = xJ;
+            r[k + 3] = b;
+            r[k + 4] = vJ;
+            r[k + 5] = xJ;
         }
         n = newN;
         coalesce();
@@ -105,7 +96,7 @@ public final class Runs {
             set(src);
             return;
         }
-        for (int k = 0; k < src.n && src.st[k] < len; k++) fill(src.st[k], Math.min(len, src.end(k)), src.va[k], src.au[k]);
+        for (int k = 0; k < src.n && src.start(k) < len; k++) fill(src.start(k), Math.min(len, src.end(k)), src.value(k), src.aux(k));
     }
 
     /** For bytes of {@code [a, b)} whose aux is below {@code when}: become {@code (v, when)}. */
@@ -114,48 +105,37 @@ public final class Runs {
         while (pos < b) {
             int k = find(pos);
             int e = Math.min(b, end(k));
-            if (au[k] < when) fill(pos, e, v, when);
+            if (aux(k) < when) fill(pos, e, v, when);
             pos = e;
         }
     }
 
     private void coalesce() {
         int w = 0;
-        for (int r = 1; r < n; r++) {
-            if (va[r] == va[w] && au[r] == au[w]) continue;
+        for (int k = 1; k < n; k++) {
+            if (r[3 * k + 1] == r[3 * w + 1] && r[3 * k + 2] == r[3 * w + 2]) continue;
             w++;
-            st[w] = st[r];
-            va[w] = va[r];
-            au[w] = au[r];
+            if (w != k) System.arraycopy(r, 3 * k, r, 3 * w, 3);
         }
         n = w + 1;
     }
 
-    private void grow(int min) {
-        int cap = Math.max(min, st.length * 2);
-        st = java.util.Arrays.copyOf(st, cap);
-        va = java.util.Arrays.copyOf(va, cap);
-        au = java.util.Arrays.copyOf(au, cap);
-    }
-
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Runs r) || r.n != n) return false;
-        for (int k = 0; k < n; k++) if (st[k] != r.st[k] || va[k] != r.va[k] || au[k] != r.au[k]) return false;
-        return true;
+        return o instanceof Runs x && x.n == n && java.util.Arrays.equals(r, 0, 3 * n, x.r, 0, 3 * n);
     }
 
     @Override
     public int hashCode() {
         int h = n;
-        for (int k = 0; k < n; k++) h = 31 * (31 * (31 * h + st[k]) + va[k]) + au[k];
+        for (int k = 0; k < 3 * n; k++) h = 31 * h + r[k];
         return h;
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("[");
-        for (int k = 0; k < n; k++) sb.append(k == 0 ? "" : ", ").append(st[k]).append("..").append(end(k) - 1).append('=').append(va[k]);
+        for (int k = 0; k < n; k++) sb.append(k == 0 ? "" : ", ").append(start(k)).append("..").append(end(k) - 1).append('=').append(value(k));
         return sb.append(']').toString();
     }
 }

@@ -25,9 +25,9 @@ final class DurabilityOracle {
     private final AckState[] files;
     private final List<Promise> promises = new ArrayList<>();
     /** Per integrity-sync step: what its 0 return would promise, taken at its start. */
-    private final List<List<Promise>> pendingPromises = new ArrayList<>();
+    private final java.util.Map<Integer, List<Promise>> pendingPromises = new java.util.HashMap<>();
     /** Per handle: DMA steps that landed and wait for their acknowledgement. */
-    private final List<List<Integer>> pendingDma = new ArrayList<>();
+    private final java.util.Map<Integer, List<Integer>> pendingDma = new java.util.HashMap<>();
     /** Per crash step and file: bytes from here on were zeroed by that power loss. */
     private final int[][] crashFrom;
     /** Per write/store/truncate step: when each part of its range landed (see {@link Landing}). */
@@ -47,8 +47,6 @@ final class DurabilityOracle {
         this.files = new AckState[p.files().size()];
         for (int f = 0; f < files.length; f++)
             if (p.files().get(f).fs() == Fs.EXT4) files[f] = new AckState(p.files().get(f));
-        for (int i = 0; i < p.size(); i++) pendingPromises.add(null);
-        for (int h = 0; h < p.handles().size(); h++) pendingDma.add(new ArrayList<>());
         this.crashFrom = new int[p.size()][];
         this.landing = new Landing(p);
         this.sizeBefore = new int[p.size()];
@@ -70,15 +68,15 @@ final class DurabilityOracle {
         } else if (op instanceof Op.DmaWrite d) {
             int f = p.gupOf(d.handle()).file();
             if (files[f] != null) sizeBefore[i] = files[f].size;
-            if (landed(i) && !Flags.longterm(p.gupOf(d.handle()).flags())) pendingDma.get(d.handle()).add(i);
-        } else if (op instanceof Op.Sync s && s.call().isIntegritySync() && pendingPromises.get(i) == null) {
+            if (landed(i) && !Flags.longterm(p.gupOf(d.handle()).flags())) pendingDma.computeIfAbsent(d.handle(), x -> new ArrayList<>(2)).add(i);
+        } else if (op instanceof Op.Sync s && s.call().isIntegritySync() && !pendingPromises.containsKey(i)) {
             List<Promise> l = new ArrayList<>(1);
             for (int f = 0; f < files.length; f++) {
                 if (files[f] == null || (s.file() >= 0 && s.file() != f)) continue;
                 AckState a = files[f];
                 l.add(new Promise(i, f, a.size, a.copyPages(), a.baseLand));
             }
-            pendingPromises.set(i, l);
+            pendingPromises.put(i, l);
         }
     }
 
@@ -107,16 +105,16 @@ final class DurabilityOracle {
             ackPending(s.handle(), tl.start(i));
         } else if (op instanceof Op.Release rel) {
             if (rel.dirty()) ackPending(rel.handle(), tl.start(i));
-            pendingDma.get(rel.handle()).clear();
+            pendingDma.remove(rel.handle());
         } else if (op instanceof Op.Exit) {
             int task = p.step(i).task();
             for (int h = 0; h < p.handles().size(); h++) {
                 if (!tl.live(h) || tl.owner(h) != task) continue;
                 if (Flags.write(p.gupOf(h).flags())) ackPending(h, tl.start(i));
-                pendingDma.get(h).clear();
+                pendingDma.remove(h);
             }
         } else if (op instanceof Op.Sync s && s.call().isIntegritySync()) {
-            List<Promise> l = pendingPromises.set(i, null);
+            List<Promise> l = pendingPromises.remove(i);
             if (r == 0 && l != null) {
                 for (Promise pr : l) admit(pr);
                 judge("if power failed when it returned");
@@ -132,8 +130,8 @@ final class DurabilityOracle {
         for (int f = 0; f < files.length; f++) if (files[f] != null) crashFrom[i][f] = k.durableSize(f);
         judge("at the crash() at line " + p.line(i));
         promises.clear();
-        for (int j = 0; j < pendingPromises.size(); j++) pendingPromises.set(j, null);
-        for (List<Integer> l : pendingDma) l.clear();
+        pendingPromises.clear();
+        pendingDma.clear();
         for (int f = 0; f < files.length; f++) if (files[f] != null) files[f].rebase(k, f, (int) t);
     }
 
@@ -156,6 +154,7 @@ final class DurabilityOracle {
 
     private void ackPending(int h, long dirtyStart) {
         List<Integer> l = pendingDma.get(h);
+        if (l == null) return;
         l.removeIf(d -> {
             if (tl.start(d) >= dirtyStart) return false;
             ackDma(d);

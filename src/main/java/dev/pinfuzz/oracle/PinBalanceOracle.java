@@ -53,8 +53,7 @@ final class PinBalanceOracle {
                 Folio x = k.cached(f, pg);
                 if (x != null && !consistent(x)) report(step, x);
             }
-        List<Folio> orphans = k.orphans();
-        for (int i = 0; i < orphans.size(); i++) if (!consistent(orphans.get(i))) report(step, orphans.get(i));
+        for (int i = 0; i < k.orphanCount(); i++) if (!consistent(k.orphan(i))) report(step, k.orphan(i));
     }
 
     /** The cheap per-step test; {@link #consistency} explains a failure and checks the page tables too. */

@@ -17,7 +17,8 @@ final class Gup {
      * Models {@code __get_user_pages()}: admission ({@code check_vma_flags()}), then per page a
      * fault if needed ({@code FOLL_WRITE} on a read-only PTE faults like a store) and
      * {@code try_grab_folio()} (+1 for {@code FOLL_GET}, +{@code GUP_PIN_COUNTING_BIAS} for
-     * {@code FOLL_PIN}). A range past EOF fails whole with {@code -EFAULT}.
+     * {@code FOLL_PIN}). A range past EOF fails whole with {@code -EFAULT}, also when a truncate
+     * moved EOF while the GUP waited for a page lock.
      */
     static long gup(Kernel k, Task t, int hIdx, Op.Gup g) {
         Handle h = k.handles[hIdx];
@@ -37,6 +38,13 @@ final class Gup {
         byte[] row = k.mapping(t, g.file());
         for (; t.cur < g.nr(); t.cur++) {
             int page = g.page() + t.cur;
+            if (page * PAGE >= f.size) {
+                // A truncate ran while this GUP waited on a fault: the page is past EOF now.
+                // The fault fails; give back what was taken so the handle is empty, as at the start.
+                putPages(k, t, h, false, false, h.pinned);
+                h.done = h.failed = true;
+                return -Errno.EFAULT;
+            }
             Folio x = k.findOrCreate(g.file(), page);
             if (Flags.write(g.flags())) {
                 if ((row[page] & Task.PTE_WRITE) == 0 && FaultPath.writeFault(k, t, x, row) == Kernel.BLOCKED)

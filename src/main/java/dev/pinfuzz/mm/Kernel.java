@@ -99,6 +99,25 @@ public final class Kernel {
 
     public boolean suspended(int task) { return tasks[task].suspended(); }
 
+    /** The task holding the page lock of a cached page, or -1 (as lockdep would show it). */
+    public int lockHolder(int file, int page) {
+        Folio x = files[file].cache[page];
+        return x == null ? -1 : x.lockOwner;
+    }
+
+    /** The handles holding {@code FOLL_PIN} pins on the cached page now (page_owner-style tracking). */
+    public int[] pinHolders(int file, int page) {
+        Folio x = files[file].cache[page];
+        int n = 0;
+        int[] hs = new int[handles.length];
+        if (x != null)
+            for (Handle h : handles) {
+                if (h == null || !h.pinned || h.released || h.failed) continue;
+                for (int j = h.put; j < h.taken; j++) if (h.folios[j] == x) { hs[n++] = h.idx; break; }
+            }
+        return java.util.Arrays.copyOf(hs, n);
+    }
+
     /** Handles a task holds that are still live (taken, not released). */
     public boolean handleLive(int h) { return handles[h] != null && handles[h].live(); }
 

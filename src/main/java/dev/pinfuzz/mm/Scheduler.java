@@ -119,13 +119,7 @@ public final class Scheduler {
     private WaitFor waitFor(Task t) {
         Folio x = t.waitFolio;
         if (!t.waitPins) return new WaitFor(x.file, x.index, false, new int[] {x.lockOwner});
-        int n = 0;
-        int[] hs = new int[k.handles.length];
-        for (Handle h : k.handles) {
-            if (h == null || !h.pinned || h.released || h.failed) continue;
-            for (int j = 0; j < h.taken; j++) if (h.folios[j] == x) { hs[n++] = h.idx; break; }
-        }
-        return new WaitFor(x.file, x.index, true, java.util.Arrays.copyOf(hs, n));
+        return new WaitFor(x.file, x.index, true, k.pinHolders(x.file, x.index));
     }
 
     private static boolean ready(Task t) {

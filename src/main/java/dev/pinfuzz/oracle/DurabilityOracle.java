@@ -32,9 +32,12 @@ final class DurabilityOracle {
     private final int[][] crashFrom;
     /** Per write/store/truncate step: when each part of its range landed (see {@link Landing}). */
     private final Landing landing;
+    /** Truncate steps that have run (they run whole, at their return). */
+    private final boolean[] truncated;
     /** Per truncate, store or DMA step: i_size when it started (a truncate that does not shrink writes nothing). */
     private final int[] sizeBefore;
     private final List<Finding> findings;
+    private final boolean tracksPins;
 
     /** The acknowledged state at a sync's start, promised by its 0 return. */
     private record Promise(int step, int file, int size, Runs[] pages, int baseLand) {}
@@ -48,8 +51,10 @@ final class DurabilityOracle {
         for (int f = 0; f < files.length; f++)
             if (p.files().get(f).fs() == Fs.EXT4) files[f] = new AckState(p.files().get(f));
         this.crashFrom = new int[p.size()][];
+        this.tracksPins = k.policy().tracksPins();
         this.landing = new Landing(p);
         this.sizeBefore = new int[p.size()];
+        this.truncated = new boolean[p.size()];
     }
 
     void stepBlocked(int i, dev.pinfuzz.mm.WaitFor w) {
@@ -94,6 +99,7 @@ final class DurabilityOracle {
         } else if (op instanceof Op.Truncate tr) {
             // A truncate waits until it can run whole (i_rwsem), so it lands when it returns.
             landing.landedWhole(i, (int) t);
+            truncated[i] = true;
             if (files[tr.file()] != null) {
                 sizeBefore[i] = files[tr.file()].size;
                 files[tr.file()].size = tr.size();
@@ -102,17 +108,14 @@ final class DurabilityOracle {
         } else if (op instanceof Op.DmaWrite d) {
             if (landed(i) && Flags.longterm(p.gupOf(d.handle()).flags())) ackDma(i);
         } else if (op instanceof Op.SetPageDirtyLock s) {
-            ackPending(s.handle(), tl.start(i));
+            if (!pinKind(s.handle())) ackPending(s.handle(), tl.start(i)); // FOLL_GET: acknowledged here
         } else if (op instanceof Op.Release rel) {
-            if (rel.dirty()) ackPending(rel.handle(), tl.start(i));
+            // FOLL_PIN: at its release with dirty=true. Without FOLL_PIN (gup-2018) the dirty
+            // variants are set_page_dirty_lock + put_page, so they acknowledge a FOLL_GET handle.
+            if (rel.dirty() && (pinKind(rel.handle()) || !tracksPins)) ackPending(rel.handle(), tl.start(i));
             pendingDma.remove(rel.handle());
         } else if (op instanceof Op.Exit) {
-            int task = p.step(i).task();
-            for (int h = 0; h < p.handles().size(); h++) {
-                if (!tl.live(h) || tl.owner(h) != task) continue;
-                if (Flags.write(p.gupOf(h).flags())) ackPending(h, tl.start(i));
-                pendingDma.remove(h);
-            }
+            exited(p.step(i).task(), tl.start(i));
         } else if (op instanceof Op.Sync s && s.call().isIntegritySync()) {
             List<Promise> l = pendingPromises.remove(i);
             if (r == 0 && l != null) {
@@ -120,6 +123,22 @@ final class DurabilityOracle {
                 judge("if power failed when it returned");
             }
         }
+    }
+
+    /**
+     * A task's exit (or its death by BUG, "released as at exit"): writable handles are released
+     * dirty, which acknowledges the DMAs through them that landed before.
+     */
+    void exited(int task, long t) {
+        for (int h = 0; h < p.handles().size(); h++) {
+            if (!tl.live(h) || tl.owner(h) != task) continue;
+            if (Flags.write(p.gupOf(h).flags())) ackPending(h, t);
+            pendingDma.remove(h);
+        }
+    }
+
+    private boolean pinKind(int h) {
+        return tracksPins && p.gupOf(h).pin();
     }
 
     void crashed(int i, long t) {
@@ -181,20 +200,20 @@ final class DurabilityOracle {
     }
 
     private boolean shrinks(int truncate) {
-        return tl.returned(truncate) && ((Op.Truncate) p.step(truncate).op()).size() < sizeBefore[truncate];
+        return truncated[truncate] && ((Op.Truncate) p.step(truncate).op()).size() < sizeBefore[truncate];
     }
 
     /**
      * Whether the handle's page {@code pg} was orphaned before DMA step {@code d}: a shrinking
-     * truncate removed that page from the page cache after the GUP began and before the DMA.
+     * truncate removed that page from the page cache after the GUP took it and before the DMA.
      */
     private boolean orphaned(int d, Op.Gup g, int pg) {
-        long gupStart = tl.start(p.handleDefinition(((Op.DmaWrite) p.step(d).op()).handle()));
+        long taken = landing.time(p.handleDefinition(((Op.DmaWrite) p.step(d).op()).handle()), pg);
         for (int j = 0; j < p.size(); j++) {
             if (!(p.step(j).op() instanceof Op.Truncate tr) || tr.file() != g.file() || !shrinks(j)) continue;
             if (pg * PAGE < tr.size()) continue;
             int removed = landing.time(j, pg);
-            if (removed > gupStart && removed < tl.start(d)) return true;
+            if (removed > taken && removed < tl.start(d)) return true;
         }
         return false;
     }
@@ -244,8 +263,10 @@ final class DurabilityOracle {
     /** Whether {@code stamp} is a write to all of bytes {@code [b, e)} of file {@code f} that landed after {@code after}. */
     private boolean laterWrite(int stamp, int f, int b, int e, int after) {
         int j = tl.stepOfLine(stamp);
-        if (j < 0 || tl.start(j) == Timeline.NEVER || landing.time(j, b / PAGE) <= after) return false;
+        if (j < 0 || tl.start(j) == Timeline.NEVER) return false;
         Op op = p.step(j).op();
+        boolean paged = op instanceof Op.Write || op instanceof Op.Store || op instanceof Op.Truncate;
+        if ((paged ? landing.time(j, b / PAGE) : tl.start(j)) <= after) return false;
         if (op instanceof Op.Write w) return w.file() == f && b >= w.off() && e <= w.off() + w.len();
         if (op instanceof Op.Store s)
             return s.file() == f && b >= s.off() && e <= s.off() + s.len() && !(tl.returned(j) && tl.result(j) < 0);

@@ -25,7 +25,7 @@ public final class Judge implements Observer {
     private Judge(Program p, Kernel k, Observer also) {
         this.tl = new Timeline(p);
         this.durability = new DurabilityOracle(tl, k, findings);
-        this.liveness = new LivenessOracle(tl, findings);
+        this.liveness = new LivenessOracle(tl, k, findings);
         this.pinBalance = new PinBalanceOracle(tl, k, findings);
         this.kernelBug = new KernelBugOracle(tl, findings);
         this.also = also;
@@ -65,6 +65,7 @@ public final class Judge implements Observer {
         durability.stepReturned(step, time, result);
         tl.returned(step, time, result);
         liveness.unblocked(tl.p.step(step).task());
+        if (liveness.anyWaiting()) liveness.recheck();
         pinBalance.check(step);
         if (also != null) also.stepReturned(step, time, result);
     }
@@ -88,6 +89,7 @@ public final class Judge implements Observer {
     public void stepKilled(int step, int task, long time) {
         tl.killed[step] = true;
         liveness.unblocked(task);
+        durability.exited(task, time);
         tl.releaseOwnedBy(task);
         pinBalance.check(step);
         if (also != null) also.stepKilled(step, task, time);

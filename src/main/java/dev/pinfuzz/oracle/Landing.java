@@ -5,7 +5,8 @@ import dev.pinfuzz.program.Op;
 import dev.pinfuzz.program.Program;
 
 /**
- * When each page of a write or store landed (a truncate lands whole when it returns). Such a
+ * When each page of a write or store landed, or a GUP took it (a truncate lands whole when it
+ * returns; other steps land when they start). Such a
  * step works page by page; when it
  * must wait (for a page lock), the pages before the one it waits on landed already and the rest
  * land when it resumes. The wait reports name the page, so the oracle needs nothing else.
@@ -29,6 +30,7 @@ final class Landing {
     private static int firstPage(Op op) {
         if (op instanceof Op.Write w) return w.off() / PAGE;
         if (op instanceof Op.Store s) return s.off() / PAGE;
+        if (op instanceof Op.Gup g) return g.page(); // when it took each page
         return -1;
     }
 

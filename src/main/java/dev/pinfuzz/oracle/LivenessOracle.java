@@ -1,5 +1,6 @@
 package dev.pinfuzz.oracle;
 
+import dev.pinfuzz.mm.Kernel;
 import dev.pinfuzz.mm.WaitFor;
 import dev.pinfuzz.program.Flags;
 import dev.pinfuzz.program.Program;
@@ -12,20 +13,27 @@ import java.util.Set;
 /**
  * No indefinite block (DESIGN §3): no wait for a {@code FOLL_LONGTERM} pin, no cycle in the
  * wait-for graph (tasks → page locks / pins → holders), no livelock, nobody stuck at the end.
- * Built from the waits the run reports, like a hung-task detector with lockdep's graph.
+ * Built from the waits the run reports, like a hung-task detector with lockdep's graph: who
+ * holds a lock or a pin is read when the graph is walked, since holders come and go while a
+ * task waits.
  */
 final class LivenessOracle {
     private final Timeline tl;
     private final Program p;
     private final List<Finding> findings;
+    private final Kernel k;
+    /** Per task: long-term pin waits already reported for its current wait. */
+    private final boolean[] longtermReported;
     /** Per task: the step it is suspended in and what it waits for, or null. */
     private final int[] waitStep;
     private final WaitFor[] waits;
 
-    LivenessOracle(Timeline tl, List<Finding> findings) {
+    LivenessOracle(Timeline tl, Kernel k, List<Finding> findings) {
         this.tl = tl;
         this.p = tl.p;
+        this.k = k;
         this.findings = findings;
+        this.longtermReported = new boolean[p.tasks().size()];
         this.waitStep = new int[p.tasks().size()];
         this.waits = new WaitFor[p.tasks().size()];
     }
@@ -33,22 +41,38 @@ final class LivenessOracle {
     void blocked(int step, int task, WaitFor w) {
         waitStep[task] = step;
         waits[task] = w;
-        if (w.pins()) {
-            for (int h : w.holders()) {
-                if (!Flags.longterm(p.gupOf(h).flags())) continue;
-                findings.add(new Finding(Verdict.LIVENESS, "task " + tl.taskName(task) + " (" + where(step)
-                        + ") waits for the release of a FOLL_LONGTERM pin: " + target(w) + " is pinned by handle "
-                        + p.handles().get(h) + " (" + tl.describe(p.handleDefinition(h))
-                        + "), which its holder may keep for hours"));
-                break;
-            }
-        }
+        longtermReported[task] = false;
+        checkLongterm(task);
         String cycle = cycleFrom(task);
         if (cycle != null) findings.add(new Finding(Verdict.LIVENESS, "deadlock: " + cycle));
     }
 
+    /** After any step: a pin wait may now be on a long-term pin taken since it began. */
+    void recheck() {
+        for (int t = 0; t < waits.length; t++) if (waits[t] != null && waits[t].pins() && !longtermReported[t]) checkLongterm(t);
+    }
+
+    private void checkLongterm(int task) {
+        WaitFor w = waits[task];
+        if (!w.pins()) return;
+        for (int h : k.pinHolders(w.file(), w.page())) {
+            if (!Flags.longterm(p.gupOf(h).flags())) continue;
+            longtermReported[task] = true;
+            findings.add(new Finding(Verdict.LIVENESS, "task " + tl.taskName(task) + " (" + where(waitStep[task])
+                    + ") waits for the release of a FOLL_LONGTERM pin: " + target(w) + " is pinned by handle "
+                    + p.handles().get(h) + " (" + tl.describe(p.handleDefinition(h))
+                    + "), which its holder may keep for hours"));
+            return;
+        }
+    }
+
     void unblocked(int task) {
         waits[task] = null;
+    }
+
+    boolean anyWaiting() {
+        for (WaitFor w : waits) if (w != null) return true;
+        return false;
     }
 
     void crashed() {
@@ -73,9 +97,10 @@ final class LivenessOracle {
         List<Integer> out = new ArrayList<>(2);
         if (w == null) return out;
         if (!w.pins()) {
-            for (int h : w.holders()) if (h >= 0) out.add(h);
+            int h = k.lockHolder(w.file(), w.page());
+            if (h >= 0) out.add(h);
         } else {
-            for (int h : w.holders()) out.add(tl.owner(h));
+            for (int h : k.pinHolders(w.file(), w.page())) out.add(tl.owner(h));
         }
         return out;
     }
@@ -119,11 +144,12 @@ final class LivenessOracle {
         StringBuilder sb = new StringBuilder("task ").append(tl.taskName(t)).append(" (").append(where(waitStep[t]))
                 .append(") waits for ");
         if (!w.pins()) {
-            sb.append("the page lock of ").append(target(w)).append(" held by task ").append(tl.taskName(w.holders()[0]));
+            sb.append("the page lock of ").append(target(w)).append(" held by task ").append(tl.taskName(k.lockHolder(w.file(), w.page())));
         } else {
+            int[] holders = k.pinHolders(w.file(), w.page());
             sb.append("the pins on ").append(target(w)).append(" held by ");
-            for (int i = 0; i < w.holders().length; i++) {
-                int h = w.holders()[i];
+            for (int i = 0; i < holders.length; i++) {
+                int h = holders[i];
                 if (i > 0) sb.append(", ");
                 sb.append("handle ").append(p.handles().get(h)).append(" (task ").append(tl.taskName(tl.owner(h)))
                         .append(", line ").append(p.line(p.handleDefinition(h))).append(", ")

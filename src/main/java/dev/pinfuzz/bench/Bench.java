@@ -22,6 +22,7 @@ public final class Bench {
     private final BenchConfig c;
     private final Path work;
     private final PrintWriter log;
+    private long t0 = System.nanoTime();
 
     /** @param work a scratch directory for Jazzer's corpora, crashes and logs and the nightly run */
     public Bench(BenchConfig c, Path work, PrintWriter log) {
@@ -34,7 +35,7 @@ public final class Bench {
         JazzerCommand cmd = c.jazzer() ? new JazzerCommand(JazzerCommand.currentJava(), FuzzClasspath.find()) : null;
         Machine machine = Machine.now();
         Instant started = Instant.now();
-        long t0 = System.nanoTime();
+        t0 = System.nanoTime();
         List<ModelThroughput.Rate> throughput = ModelThroughput.measure(List.copyOf(Policies.names()), c.warmupSeconds(), c.throughputSeconds());
         for (ModelThroughput.Rate r : throughput)
             note("model %-16s %,.0f programs/s, %,.0f steps/s", r.policy(), r.programsPerSecond(), r.stepsPerSecond());
@@ -97,7 +98,8 @@ public final class Bench {
     }
 
     private void note(String fmt, Object... args) {
-        log.println("pinfuzz bench: " + String.format(Locale.ROOT, fmt, args));
+        log.println(String.format(Locale.ROOT, "pinfuzz bench [%4.0f s]: ", (System.nanoTime() - t0) / 1e9)
+                + String.format(Locale.ROOT, fmt, args));
         log.flush();
     }
 }

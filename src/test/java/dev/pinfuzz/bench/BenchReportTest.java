@@ -57,7 +57,7 @@ final class BenchReportTest {
         List<String> unmeasured = new ArrayList<>();
         for (JsonNode t : j.get("targets")) if (t.get("met").isNull()) unmeasured.add(t.get("key").asText());
         assertEquals(List.of("exec_share_25", "jazzer_median_30s", "coverage_5x", "heap_512mb", "heap_flat"), unmeasured);
-        assertTrue(log.toString().contains("pinfuzz bench: find wait-on-pin liveness"), log.toString());
+        assertTrue(log.toString().matches("(?s).*pinfuzz bench \\[ *\\d+ s\\]: find wait-on-pin liveness.*"), log.toString());
     }
 
     /** A made-up run: Jazzer measured (one seed capped), a nightly with a growing Jazzer JVM. */

@@ -34,4 +34,12 @@ final class BenchCommandTest {
         }
         assertFalse(Files.exists(dir.resolve("o")), "nothing is written on bad arguments");
     }
+
+    @Test
+    void helpDescribesTheOptionsAndExitsZero() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertEquals(0, Main.execute(new PrintWriter(out), new PrintWriter(err), "bench", "--help"));
+        for (String o : List.of("--quick", "--out", "--no-jazzer", "--no-nightly", "--nightly-budget", "--seeds"))
+            assertTrue(out.toString().contains(o), () -> o + " in\n" + out);
+    }
 }

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * The class path of the Jazzer child process: pinfuzz, the fuzz targets and the standalone
  * driver. The shaded jar has neither targets nor driver (they are test scope), so the build
- * copies them to {@code target/fuzz-lib/}; tests and IDEs already have them on their path.
+ * copies them to {@code fuzz-lib/} beside the jar ({@code target/}, or the {@code -DbuildDir=...}
+ * directory); tests and IDEs already have them on their path.
  */
 public final class FuzzClasspath {
     static final String DRIVER = "com/code_intelligence/jazzer/Jazzer.class";
@@ -38,8 +39,9 @@ public final class FuzzClasspath {
             if (cp != null && has(cp, DRIVER) && has(cp, TARGET)) return cp;
         }
         Path home = codeSource();
+        // The build directory holds the jar (or classes/): target/, or another with -DbuildDir=...
+        Path dir = home == null ? Path.of("target") : home.toAbsolutePath().getParent();
         if (home != null) {
-            Path dir = Files.isDirectory(home) ? home.getParent() : home.toAbsolutePath().getParent();
             List<String> parts = new ArrayList<>();
             parts.add(home.toString());
             if (Files.isDirectory(home)) parts.add(dir.resolve("test-classes").toString());
@@ -49,7 +51,7 @@ public final class FuzzClasspath {
         }
         throw new NotFound("cannot find the Jazzer driver and the fuzz targets next to "
                 + (home == null ? "pinfuzz" : home) + ": build them with `mvn -DskipTests package`"
-                + " (it copies them to target/fuzz-lib/), or set PINFUZZ_FUZZ_CLASSPATH");
+                + " (it copies them to " + dir.resolve("fuzz-lib") + "/), or set PINFUZZ_FUZZ_CLASSPATH");
     }
 
     private static Path codeSource() {

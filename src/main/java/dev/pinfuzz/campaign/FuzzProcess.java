@@ -68,6 +68,13 @@ public final class FuzzProcess {
         return code;
     }
 
+    /** Waits up to {@code millis} for the process; true when it has ended (and its log is read). */
+    public boolean waitFor(long millis) throws InterruptedException {
+        if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) return false;
+        pump.join(5000);
+        return true;
+    }
+
     /** Ends the process: SIGTERM, then SIGKILL after two seconds. */
     public void stop() {
         if (!process.isAlive()) return;

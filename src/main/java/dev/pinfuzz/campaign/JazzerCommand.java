@@ -38,7 +38,13 @@ public final class JazzerCommand {
      * {@code artifacts}, and the run keeps going after each new kind of finding.
      */
     public List<String> fuzz(String policy, Path corpus, List<Path> seeds, Path artifacts, int seconds) {
+        return fuzz(policy, corpus, seeds, artifacts, seconds, 0);
+    }
+
+    /** The same with libFuzzer's {@code -seed=N} (0: a random seed), for repeatable runs ({@code pinfuzz bench}). */
+    public List<String> fuzz(String policy, Path corpus, List<Path> seeds, Path artifacts, int seconds, long seed) {
         List<String> c = jvm(policy, true);
+        if (seed != 0) c.add("-seed=" + seed);
         c.add("--keep_going=" + KEEP_GOING);
         c.add("--reproducer_path=" + artifacts);
         c.add("-artifact_prefix=" + artifacts + "/");

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pinfuzz", mixinStandardHelpOptions = true, version = "pinfuzz 0.1.0",
         description = "Fuzzing harness for writeback-vs-GUP-pin policies on a simulated Linux mm core.",
         subcommands = {ReplayCommand.class, CheckCommand.class, PromoteCommand.class, ImportCommand.class, FuzzCommand.class,
-                NightlyCommand.class, CorpusCommand.class})
+                NightlyCommand.class, CorpusCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,6 +30,13 @@ public final class Main implements Runnable {
         // Explanations name kernel paths with arrows and dashes: always UTF-8, whatever the locale.
         cl.setOut(out != null ? out : utf8(System.out));
         cl.setErr(err != null ? err : utf8(System.err));
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            // bench: one line, no usage dump (its runs are long; a typo should not scroll the screen)
+            if (!"bench".equals(ex.getCommandLine().getCommandName())) return usage.handleParseException(ex, args1);
+            ex.getCommandLine().getErr().println("pinfuzz bench: " + ex.getMessage() + " (see pinfuzz bench --help)");
+            return CommandLine.ExitCode.USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             // Bad input never gets here (commands report it themselves, exit 2): this is a bug in
             // pinfuzz, so keep the stack for the report, under a clear first line.

@@ -1,0 +1,52 @@
+package dev.pinfuzz.bench;
+
+/**
+ * How long and how often {@code pinfuzz bench} measures. {@link #full()} takes about six minutes on two
+ * cores, {@link #quick()} about two and a half; tests use a tiny one without Jazzer and nightly.
+ *
+ * @param warmupSeconds model throughput: warm-up per policy, before it is timed
+ * @param throughputSeconds model throughput: timed seconds per policy
+ * @param rateSeconds Jazzer exec/s: fuzzing seconds per target
+ * @param seeds time to find: seeds 1..N of the property-based engine and of the naive generator
+ * @param jazzerSeeds time to find: libFuzzer seeds 1..N (one cold Jazzer run each per canary policy)
+ * @param propertyTries the property-based engine's cap, in programs
+ * @param naiveCapSeconds the naive generator's cap per seed
+ * @param jazzerCapSeconds Jazzer's cap per run ({@code -max_total_time})
+ * @param nightlySeconds the budget of the measured {@code nightly} run
+ */
+public record BenchConfig(String mode, double warmupSeconds, double throughputSeconds, int rateSeconds, int seeds,
+                          int jazzerSeeds, int propertyTries, double naiveCapSeconds, int jazzerCapSeconds,
+                          int nightlySeconds, boolean jazzer, boolean nightly) {
+    public static BenchConfig full() {
+        return new BenchConfig("full", 2, 3, 15, 10, 10, 200_000, 30, 60, 60, true, true);
+    }
+
+    public static BenchConfig quick() {
+        return new BenchConfig("quick", 1, 1, 5, 10, 3, 200_000, 10, 30, 20, true, true);
+    }
+
+    public BenchConfig withJazzer(boolean on) {
+        return new BenchConfig(mode, warmupSeconds, throughputSeconds, rateSeconds, seeds, jazzerSeeds, propertyTries,
+                naiveCapSeconds, jazzerCapSeconds, nightlySeconds, on, nightly);
+    }
+
+    public BenchConfig withNightly(boolean on, int seconds) {
+        return new BenchConfig(mode, warmupSeconds, throughputSeconds, rateSeconds, seeds, jazzerSeeds, propertyTries,
+                naiveCapSeconds, jazzerCapSeconds, seconds, jazzer, on);
+    }
+
+    public BenchConfig withSeeds(int n, int jazzerN) {
+        return new BenchConfig(mode, warmupSeconds, throughputSeconds, rateSeconds, n, jazzerN, propertyTries,
+                naiveCapSeconds, jazzerCapSeconds, nightlySeconds, jazzer, nightly);
+    }
+
+    public BenchConfig withCaps(int tries, double naiveSeconds, int jazzerSeconds) {
+        return new BenchConfig(mode, warmupSeconds, throughputSeconds, rateSeconds, seeds, jazzerSeeds, tries,
+                naiveSeconds, jazzerSeconds, nightlySeconds, jazzer, nightly);
+    }
+
+    public BenchConfig withTimes(double warmup, double throughput, int rate) {
+        return new BenchConfig(mode, warmup, throughput, rate, seeds, jazzerSeeds, propertyTries,
+                naiveCapSeconds, jazzerCapSeconds, nightlySeconds, jazzer, nightly);
+    }
+}

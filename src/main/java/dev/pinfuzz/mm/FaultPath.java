@@ -34,7 +34,8 @@ final class FaultPath {
 
     /**
      * Stores through the task's {@code MAP_SHARED} mapping. A page past EOF raises SIGBUS
-     * (returned as {@code -EFAULT}) before anything is stored. A PTE that is not writable takes
+     * (returned as {@code -EFAULT}) before anything is stored, or, when a truncate moved EOF
+     * while the store waited on a fault, when it reaches that page. A PTE that is not writable takes
      * a write fault first.
      */
     static long store(Kernel k, Task t, Op.Store s, int stamp) {
@@ -48,6 +49,7 @@ final class FaultPath {
         }
         byte[] row = k.mapping(t, s.file());
         for (; t.cur * PAGE < end; t.cur++) {
+            if (t.cur * PAGE >= f.size) return -Errno.EFAULT; // a truncate ran while it waited: SIGBUS
             Folio x = k.findOrCreate(s.file(), t.cur);
             if ((row[t.cur] & Task.PTE_WRITE) == 0 && writeFault(k, t, x, row) == Kernel.BLOCKED)
                 return Kernel.BLOCKED;

@@ -268,8 +268,8 @@ final class DurabilityOracle {
         boolean paged = op instanceof Op.Write || op instanceof Op.Store || op instanceof Op.Truncate;
         if ((paged ? landing.time(j, b / PAGE) : tl.start(j)) <= after) return false;
         if (op instanceof Op.Write w) return w.file() == f && b >= w.off() && e <= w.off() + w.len();
-        if (op instanceof Op.Store s)
-            return s.file() == f && b >= s.off() && e <= s.off() + s.len() && !(tl.returned(j) && tl.result(j) < 0);
+        // A store that died of SIGBUS part-way may have stored its first pages: they landed.
+        if (op instanceof Op.Store s) return s.file() == f && b >= s.off() && e <= s.off() + s.len();
         if (op instanceof Op.Truncate tr) return tr.file() == f && b >= tr.size() && shrinks(j);
         if (op instanceof Op.DmaWrite d) {
             Op.Gup g = p.gupOf(d.handle());

@@ -3,7 +3,7 @@ package dev.pinfuzz.fuzz;
 /**
  * Consumes its bytes and nothing else: the exec/s of the harness itself (JVM, driver,
  * instrumentation), to which each policy target's exec/s is compared. A baseline for the
- * standalone driver only: it has no {@code @FuzzTest}, since there is nothing it could fail on.
+ * standalone driver only: no JUnit fuzz test, since there is nothing it could fail on.
  */
 public final class EmptyFuzzTest {
     private static int sink;

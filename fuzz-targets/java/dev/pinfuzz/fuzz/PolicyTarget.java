@@ -28,6 +28,13 @@ public final class PolicyTarget {
     private final String policy;
     private final WritebackPolicy rules;
     private final Set<Verdict> expected;
+    /**
+     * Kinds of finding already thrown by this target in this JVM. Jazzer ignores a second finding
+     * with the same signature (the kind, see {@link FindingKind}) under {@code --keep_going}, but
+     * only after the exception's stack was filled in and hashed; canary policies find something
+     * in a large share of inputs, so dropping repeats here keeps the fuzzer at full speed.
+     */
+    private final Set<String> reported = new java.util.HashSet<>();
 
     public PolicyTarget(String policy) {
         this.rules = Policies.get(policy);
@@ -46,29 +53,33 @@ public final class PolicyTarget {
         return Judge.run(p, rules);
     }
 
-    /** Throws an {@link OracleFinding} for any verdict. */
+    /** Throws an {@link OracleFinding} for any verdict, once per kind of finding. */
     public void reportAll(byte[] data) {
         Outcome o = run(data);
-        if (!o.ok()) raise(o, o.verdicts());
+        if (!o.ok()) raise(o, o.verdicts(), true);
     }
 
     /** Throws an {@link OracleFinding} only for verdicts outside the policy's canary row. */
     public void assertMatrix(byte[] data) {
         Outcome o = run(data);
         Set<Verdict> bad = CanaryMatrix.violations(policy, o.verdicts());
-        if (!bad.isEmpty()) raise(o, bad);
+        if (!bad.isEmpty()) raise(o, bad, false);
     }
 
-    /** Raises one {@link OracleFinding} per kind of finding (see {@link FindingKind}) for the verdicts in {@code which}. */
-    private void raise(Outcome o, Set<Verdict> which) {
-        StringBuilder sb = new StringBuilder(policy).append(": ");
+    /**
+     * Raises an {@link OracleFinding} marked with its kind of finding (see {@link FindingKind}) for
+     * the verdicts in {@code which}; with {@code once}, not for a kind this target raised before.
+     */
+    private void raise(Outcome o, Set<Verdict> which, boolean once) {
         List<Finding> shown = new ArrayList<>();
-        for (Finding f : o.firstOfEach()) {
-            if (!which.contains(f.verdict())) continue;
-            if (!shown.isEmpty()) sb.append('\n');
+        for (Finding f : o.firstOfEach()) if (which.contains(f.verdict())) shown.add(f);
+        String kind = FindingKind.of(shown);
+        if (once && !reported.add(kind)) return;
+        StringBuilder sb = new StringBuilder(policy).append(": ");
+        for (Finding f : shown) {
+            if (sb.length() > policy.length() + 2) sb.append('\n');
             sb.append(f.verdict().spelling()).append(": ").append(f.explanation());
-            shown.add(f);
         }
-        throw FindingKind.mark(new OracleFinding(sb.toString()), FindingKind.of(shown));
+        throw FindingKind.mark(new OracleFinding(sb.toString()), kind);
     }
 }

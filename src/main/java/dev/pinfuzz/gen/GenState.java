@@ -8,6 +8,8 @@ package dev.pinfuzz.gen;
 final class GenState {
     final boolean pinApi;
     final int[] weights;
+    /** Kinds with a non-zero weight, as a bit mask. */
+    private final int weighted;
     int taskSlots;
     int files;
     final int[] pages = new int[Draw.FILES.length];
@@ -21,13 +23,23 @@ final class GenState {
     final int[] owner = new int[Draw.MAX_HANDLES];
     final int[] nr = new int[Draw.MAX_HANDLES];
     final boolean[] write = new boolean[Draw.MAX_HANDLES];
-    final boolean[] live = new boolean[Draw.MAX_HANDLES];
+    private final boolean[] live = new boolean[Draw.MAX_HANDLES];
     /** The device wrote through it since the holder last dirtied it: it must be released dirty. */
-    final boolean[] dmaDirty = new boolean[Draw.MAX_HANDLES];
+    private final boolean[] dmaDirty = new boolean[Draw.MAX_HANDLES];
+    /**
+     * Live writable handles (DMA and set_page_dirty_lock targets) and live releasable ones, kept
+     * as the handles change: {@link #mask()} runs before every step, and counting by a scan made
+     * decoding quadratic in the number of GUP calls.
+     */
+    private int liveWritable;
+    private int releasable;
 
     GenState(boolean pinApi) {
         this.pinApi = pinApi;
         this.weights = pinApi ? Draw.WEIGHTS_PIN : Draw.WEIGHTS_GET;
+        int w = 0;
+        for (int k = 0; k < Draw.KINDS; k++) if (weights[k] != 0) w |= 1 << k;
+        this.weighted = w;
     }
 
     int liveTasks() {
@@ -65,9 +77,33 @@ final class GenState {
     }
 
     int eligibleCount(int kind) {
-        int n = 0;
-        for (int h = 0; h < handles; h++) if (eligible(kind, h)) n++;
-        return n;
+        return switch (kind) {
+            case Draw.DMA, Draw.DIRTY -> liveWritable;
+            case Draw.RELEASE -> releasable;
+            default -> 0;
+        };
+    }
+
+    boolean live(int h) {
+        return live[h];
+    }
+
+    boolean dmaDirty(int h) {
+        return dmaDirty[h];
+    }
+
+    /** The device wrote through {@code h} (true), or its holder dirtied the pages (false). */
+    void dmaDirty(int h, boolean v) {
+        if (live[h] && !pinApi && dmaDirty[h] != v) releasable += v ? -1 : 1;
+        dmaDirty[h] = v;
+    }
+
+    /** {@code h} is released, or its holder gone. */
+    void kill(int h) {
+        if (!live[h]) return;
+        if (write[h]) liveWritable--;
+        if (pinApi || !dmaDirty[h]) releasable--;
+        live[h] = false;
     }
 
     int eligibleHandle(int kind, int k) {
@@ -94,8 +130,7 @@ final class GenState {
         if (eligibleCount(Draw.DMA) > 0) m |= 1 << Draw.DMA;
         if (eligibleCount(Draw.RELEASE) > 0) m |= 1 << Draw.RELEASE;
         if (!pinApi && eligibleCount(Draw.DIRTY) > 0) m |= 1 << Draw.DIRTY;
-        for (int k = 0; k < Draw.KINDS; k++) if (weights[k] == 0) m &= ~(1 << k);
-        return m;
+        return m & weighted;
     }
 
     /** Task index of a slot in the program's table, assigning it on first appearance. */
@@ -114,17 +149,21 @@ final class GenState {
         write[h] = writable;
         live[h] = true;
         dmaDirty[h] = false;
+        if (writable) liveWritable++;
+        releasable++;
         return h;
     }
 
     void exit(int slot) {
         exited[slot] = true;
-        for (int h = 0; h < handles; h++) if (owner[h] == slot) live[h] = false;
+        for (int h = 0; h < handles; h++) if (owner[h] == slot) kill(h);
     }
 
     /** Power loss: every pin vanishes, every task may run again. */
     void crash() {
         java.util.Arrays.fill(exited, false);
         java.util.Arrays.fill(live, 0, handles, false);
+        liveWritable = 0;
+        releasable = 0;
     }
 }

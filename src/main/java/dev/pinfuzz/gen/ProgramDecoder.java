@@ -21,22 +21,18 @@ import java.util.List;
  * assigned in first-appearance order, exactly as {@code TraceParser} would.
  */
 public final class ProgramDecoder {
-    /** Thrown (preallocated, no stack) when the input ends inside a step. */
-    private static final class End extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        End() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final End END = new End();
     private static final Op.Reclaim RECLAIM = new Op.Reclaim();
     private static final Op.Exit EXIT = new Op.Exit();
     private static final Op.Crash CRASH = new Op.Crash();
 
     private final ByteSource in;
     private final GenState st;
+    /**
+     * The input ended inside the current step: {@link #u8()} then reads zeros and the step is
+     * dropped before it changes anything. A flag, not an exception: unwinding a thrown exception
+     * out of compiled code cost more than decoding the whole program.
+     */
+    private boolean ended;
 
     private ProgramDecoder(ByteSource in, boolean pinApi) {
         this.in = in;
@@ -62,8 +58,9 @@ public final class ProgramDecoder {
 
     private int u8() {
         int b = in.next();
-        if (b < 0) throw END;
-        return b;
+        if (b >= 0) return b;
+        ended = true;
+        return 0;
     }
 
     /** Header bytes default to 0, so an empty input is still a program (one file, no steps). */
@@ -91,17 +88,18 @@ public final class ProgramDecoder {
         List<String> tasks = new ArrayList<>(Draw.TASKS.length);
         List<String> handles = new ArrayList<>();
         List<Step> steps = new ArrayList<>(maxSteps);
-        try {
-            while (steps.size() < maxSteps) steps.add(step(tasks, handles));
-        } catch (End e) {
-            // the input is used up: the program ends here
+        while (steps.size() < maxSteps) {
+            Step s = step(tasks, handles);
+            if (s == null) break; // the input is used up: the program ends here
+            steps.add(s);
         }
         return new Program(policy, files, tasks, handles, steps, null, null);
     }
 
-    /** Reads one step, then commits it to the static state. */
+    /** Reads one step, then commits it to the static state; null, changing nothing, when the input ends inside it. */
     private Step step(List<String> tasks, List<String> handles) {
         int kind = Draw.kind(u8(), st.weights, st.mask());
+        if (ended) return null;
         int slot;
         int h = -1;
         Op op;
@@ -111,14 +109,16 @@ public final class ProgramDecoder {
                 int bytes = st.nr[h] * Draw.PAGE;
                 int off = number(bytes - 1, Draw.OFF_SUB);
                 op = new Op.DmaWrite(h, off, number(bytes - off, Draw.LEN_SUB));
-                st.dmaDirty[h] = true;
+                if (ended) return null;
+                st.dmaDirty(h, true);
                 return new Step(st.taskIndex(Draw.DEV, tasks), -1, op);
             }
             case Draw.RELEASE, Draw.DIRTY -> {
                 h = st.eligibleHandle(kind, Draw.pick(u8(), st.eligibleCount(kind)));
                 op = kind == Draw.DIRTY ? new Op.SetPageDirtyLock(h) : release(h);
-                if (kind == Draw.DIRTY) st.dmaDirty[h] = false;
-                else st.live[h] = false;
+                if (ended) return null;
+                if (kind == Draw.DIRTY) st.dmaDirty(h, false);
+                else st.kill(h);
                 return new Step(st.taskIndex(st.owner[h], tasks), -1, op);
             }
             case Draw.CRASH -> {
@@ -142,6 +142,7 @@ public final class ProgramDecoder {
                 int nr = Draw.nr(u8(), st.pages[f] - page);
                 int flags = Draw.flags(u8());
                 op = new Op.Gup(st.pinApi, f, page, nr, flags);
+                if (ended) return null;
                 handle = st.addHandle(slot, nr, dev.pinfuzz.program.Flags.write(flags));
                 handles.add(Draw.HANDLES[handle]);
             }
@@ -156,16 +157,18 @@ public final class ProgramDecoder {
             case Draw.RECLAIM -> op = RECLAIM;
             case Draw.EXIT -> {
                 op = EXIT;
+                if (ended) return null;
                 st.exit(slot);
             }
             default -> throw new AssertionError(kind);
         }
+        if (ended) return null;
         return new Step(st.taskIndex(slot, tasks), handle, op);
     }
 
     private Op release(int h) {
         if (!st.pinApi) return new Op.Release(Call.PUT_PAGE, h, false);
-        return switch (Draw.release(u8(), st.write[h], st.dmaDirty[h])) {
+        return switch (Draw.release(u8(), st.write[h], st.dmaDirty(h))) {
             case Draw.UNPIN -> new Op.Release(Call.UNPIN_USER_PAGES, h, false);
             case Draw.UNPIN_DIRTY -> new Op.Release(Call.UNPIN_USER_PAGES_DIRTY_LOCK, h, true);
             default -> new Op.Release(Call.UNPIN_USER_PAGES_DIRTY_LOCK, h, false);

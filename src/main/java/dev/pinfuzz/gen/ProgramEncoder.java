@@ -128,18 +128,18 @@ public final class ProgramEncoder {
             handle(Draw.DMA, d.handle());
             raw(d.off());
             raw(d.len());
-            st.dmaDirty[d.handle()] = true;
+            st.dmaDirty(d.handle(), true);
         } else if (op instanceof Op.Release r) {
             owner(s, r.handle());
             kind(Draw.RELEASE);
             handle(Draw.RELEASE, r.handle());
             release(r);
-            st.live[r.handle()] = false;
+            st.kill(r.handle());
         } else if (op instanceof Op.SetPageDirtyLock d) {
             owner(s, d.handle());
             kind(Draw.DIRTY);
             handle(Draw.DIRTY, d.handle());
-            st.dmaDirty[d.handle()] = false;
+            st.dmaDirty(d.handle(), false);
         } else if (op instanceof Op.Crash) {
             kind(Draw.CRASH);
             st.crash();
@@ -209,7 +209,7 @@ public final class ProgramEncoder {
             case UNPIN_USER_PAGES_DIRTY_LOCK -> r.dirty() ? Draw.UNPIN_DIRTY : Draw.UNPIN_CLEAN;
             default -> throw refuse(r.call().spelling() + " is not produced by the decoder");
         };
-        boolean w = st.write[r.handle()], dd = st.dmaDirty[r.handle()];
+        boolean w = st.write[r.handle()], dd = st.dmaDirty(r.handle());
         emit(Draw.inverse(b -> Draw.release(b, w, dd), v));
     }
 }

@@ -17,6 +17,11 @@ final class Inode {
     int size;
     int durableSize;
     final Folio[] cache;
+    /**
+     * One past the highest page the page cache held since the last power loss: pages from here
+     * on are empty, so per-step scans of the cache stop here instead of at the file's end.
+     */
+    int cacheSpan;
     /** Per page stamps as the device holds them; null = all zero (stamp 0). */
     final Runs[] disk;
     /** Per page stamps that survive power loss; null = all zero. */
@@ -80,6 +85,7 @@ final class Inode {
     /** Power loss: the device forgets what it had not flushed; the file is as long as the disk says. */
     void crash(int stamp) {
         java.util.Arrays.fill(cache, null);
+        cacheSpan = 0;
         java.util.Arrays.fill(unflushed, false);
         if (tmpfs) {
             java.util.Arrays.fill(disk, null);

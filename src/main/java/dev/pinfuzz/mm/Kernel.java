@@ -58,6 +58,9 @@ public final class Kernel {
     /** Pages of a file. */
     public int pages(int file) { return files[file].cache.length; }
 
+    /** Pages from here to the file's end are not in the page cache (a bound, not a count). */
+    public int cacheSpan(int file) { return files[file].cacheSpan; }
+
     /** How many folios truncate left alive out of the page cache. */
     public int orphanCount() { return orphans.size(); }
 
@@ -134,6 +137,7 @@ public final class Kernel {
         x.inCache = true;
         x.refcount = 1;
         f.cache[page] = x;
+        if (page >= f.cacheSpan) f.cacheSpan = page + 1;
         return x;
     }
 

@@ -13,7 +13,7 @@ final class Reclaim {
     static long run(Kernel k, Task t) {
         long freed = 0;
         for (Inode f : k.files) {
-            for (int p = 0; p < f.pages(); p++) {
+            for (int p = 0; p < f.cacheSpan; p++) {
                 Folio x = f.cache[p];
                 if (x == null || x.dirty || x.locked() || x.writeback) continue;
                 if (k.policy.tracksPins() && x.maybeDmaPinned()) continue;

@@ -23,7 +23,7 @@ final class Writeback {
         for (; t.cur2 <= last; t.cur2++, t.cur = 0) {
             Inode f = k.files[t.cur2];
             if (f.tmpfs) continue; // shmem has no writeback: fsync does nothing
-            for (; t.cur < f.pages(); t.cur++) {
+            for (; t.cur < f.cacheSpan; t.cur++) { // pages past the span are not cached
                 long r = writePage(k, t, f, f.cache[t.cur], integrity);
                 if (r == Kernel.BLOCKED || r == Kernel.KILLED) return r;
             }

@@ -24,10 +24,12 @@ final class DurabilityOracle {
     private final Kernel k;
     private final AckState[] files;
     private final List<Promise> promises = new ArrayList<>();
-    /** Per integrity-sync step: what its 0 return would promise, taken at its start. */
-    private final java.util.Map<Integer, List<Promise>> pendingPromises = new java.util.HashMap<>();
-    /** Per handle: DMA steps that landed and wait for their acknowledgement. */
-    private final java.util.Map<Integer, List<Integer>> pendingDma = new java.util.HashMap<>();
+    /** Per integrity-sync step: what its 0 return would promise, taken at its start; null when none is pending. */
+    private final List<Promise>[] pendingPromises;
+    /** Per handle: DMA steps that landed and wait for their acknowledgement; null for none. */
+    private final List<Integer>[] pendingDma;
+    /** The program's truncate steps, in order: the only steps that can orphan a page. */
+    private final int[] truncates;
     /** Per crash step and file: bytes from here on were zeroed by that power loss. */
     private final int[][] crashFrom;
     /** Per write/store/truncate step: when each part of its range landed (see {@link Landing}). */
@@ -55,6 +57,14 @@ final class DurabilityOracle {
         this.landing = new Landing(p);
         this.sizeBefore = new int[p.size()];
         this.truncated = new boolean[p.size()];
+        @SuppressWarnings("unchecked") List<Promise>[] pp = new List[p.size()];
+        @SuppressWarnings("unchecked") List<Integer>[] pd = new List[p.handles().size()];
+        this.pendingPromises = pp;
+        this.pendingDma = pd;
+        int n = 0;
+        int[] tr = new int[p.size()];
+        for (int j = 0; j < p.size(); j++) if (p.step(j).op() instanceof Op.Truncate) tr[n++] = j;
+        this.truncates = java.util.Arrays.copyOf(tr, n);
     }
 
     void stepBlocked(int i, dev.pinfuzz.mm.WaitFor w) {
@@ -73,15 +83,18 @@ final class DurabilityOracle {
         } else if (op instanceof Op.DmaWrite d) {
             int f = p.gupOf(d.handle()).file();
             if (files[f] != null) sizeBefore[i] = files[f].size;
-            if (landed(i) && !Flags.longterm(p.gupOf(d.handle()).flags())) pendingDma.computeIfAbsent(d.handle(), x -> new ArrayList<>(2)).add(i);
-        } else if (op instanceof Op.Sync s && s.call().isIntegritySync() && !pendingPromises.containsKey(i)) {
+            if (landed(i) && !Flags.longterm(p.gupOf(d.handle()).flags())) {
+                if (pendingDma[d.handle()] == null) pendingDma[d.handle()] = new ArrayList<>(2);
+                pendingDma[d.handle()].add(i);
+            }
+        } else if (op instanceof Op.Sync s && s.call().isIntegritySync() && pendingPromises[i] == null) {
             List<Promise> l = new ArrayList<>(1);
             for (int f = 0; f < files.length; f++) {
                 if (files[f] == null || (s.file() >= 0 && s.file() != f)) continue;
                 AckState a = files[f];
                 l.add(new Promise(i, f, a.size, a.copyPages(), a.baseLand));
             }
-            pendingPromises.put(i, l);
+            pendingPromises[i] = l;
         }
     }
 
@@ -113,11 +126,12 @@ final class DurabilityOracle {
             // FOLL_PIN: at its release with dirty=true. Without FOLL_PIN (gup-2018) the dirty
             // variants are set_page_dirty_lock + put_page, so they acknowledge a FOLL_GET handle.
             if (rel.dirty() && (pinKind(rel.handle()) || !tracksPins)) ackPending(rel.handle(), tl.start(i));
-            pendingDma.remove(rel.handle());
+            pendingDma[rel.handle()] = null;
         } else if (op instanceof Op.Exit) {
             exited(p.step(i).task(), tl.start(i));
         } else if (op instanceof Op.Sync s && s.call().isIntegritySync()) {
-            List<Promise> l = pendingPromises.remove(i);
+            List<Promise> l = pendingPromises[i];
+            pendingPromises[i] = null;
             if (r == 0 && l != null) {
                 for (Promise pr : l) admit(pr);
                 judge("if power failed when it returned");
@@ -133,7 +147,7 @@ final class DurabilityOracle {
         for (int h = 0; h < p.handles().size(); h++) {
             if (!tl.live(h) || tl.owner(h) != task) continue;
             if (Flags.write(p.gupOf(h).flags())) ackPending(h, t);
-            pendingDma.remove(h);
+            pendingDma[h] = null;
         }
     }
 
@@ -149,8 +163,8 @@ final class DurabilityOracle {
         for (int f = 0; f < files.length; f++) if (files[f] != null) crashFrom[i][f] = k.durableSize(f);
         judge("at the crash() at line " + p.line(i));
         promises.clear();
-        pendingPromises.clear();
-        pendingDma.clear();
+        java.util.Arrays.fill(pendingPromises, null);
+        java.util.Arrays.fill(pendingDma, null);
         for (int f = 0; f < files.length; f++) if (files[f] != null) files[f].rebase(k, f, (int) t);
     }
 
@@ -172,7 +186,7 @@ final class DurabilityOracle {
     }
 
     private void ackPending(int h, long dirtyStart) {
-        List<Integer> l = pendingDma.get(h);
+        List<Integer> l = pendingDma[h];
         if (l == null) return;
         l.removeIf(d -> {
             if (tl.start(d) >= dirtyStart) return false;
@@ -209,8 +223,9 @@ final class DurabilityOracle {
      */
     private boolean orphaned(int d, Op.Gup g, int pg) {
         long taken = landing.time(p.handleDefinition(((Op.DmaWrite) p.step(d).op()).handle()), pg);
-        for (int j = 0; j < p.size(); j++) {
-            if (!(p.step(j).op() instanceof Op.Truncate tr) || tr.file() != g.file() || !shrinks(j)) continue;
+        for (int j : truncates) {
+            Op.Truncate tr = (Op.Truncate) p.step(j).op();
+            if (tr.file() != g.file() || !shrinks(j)) continue;
             if (pg * PAGE < tr.size()) continue;
             int removed = landing.time(j, pg);
             if (removed > taken && removed < tl.start(d)) return true;

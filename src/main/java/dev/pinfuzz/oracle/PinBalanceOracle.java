@@ -49,7 +49,7 @@ final class PinBalanceOracle {
     void check(int step) {
         if (reported) return;
         for (int f = 0; f < k.fileCount(); f++)
-            for (int pg = 0; pg < k.pages(f); pg++) {
+            for (int pg = 0, n = k.cacheSpan(f); pg < n; pg++) {
                 Folio x = k.cached(f, pg);
                 if (x != null && !consistent(x)) report(step, x);
             }

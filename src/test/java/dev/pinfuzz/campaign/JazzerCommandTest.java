@@ -1,0 +1,60 @@
+package dev.pinfuzz.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import org.junit.jupiter.api.Test;
+
+class JazzerCommandTest {
+    private static final String DETECTORS = "com/code_intelligence/jazzer/sanitizers/";
+
+    private static List<String> fuzz() {
+        return new JazzerCommand("java", "cp").fuzz("gup-2018", Path.of("c"), List.of(), Path.of("a"), 5, 1);
+    }
+
+    private static String flag(List<String> cmd, String name) {
+        return cmd.stream().filter(a -> a.startsWith(name + "=")).findFirst().map(a -> a.substring(name.length() + 1)).orElse(null);
+    }
+
+    @Test
+    void fuzzingRunsUseEdgeCoverageOnlyAndKeepGoingAfterFindings() {
+        List<String> c = fuzz();
+        assertEquals("cov", flag(c, "--trace"));
+        assertEquals(String.valueOf(JazzerCommand.KEEP_GOING), flag(c, "--keep_going"));
+        assertEquals("1", flag(c, "-seed"));
+    }
+
+    /** The bug detectors ship in Jazzer's bootstrap jar; an upgrade that adds one must not slip in unnoticed. */
+    @Test
+    void everyBugDetectorOfTheJazzerOnTheClasspathIsDisabledAndNoneIsMadeUp() throws IOException {
+        Set<String> shipped = new TreeSet<>();
+        try (InputStream in = com.code_intelligence.jazzer.Jazzer.class.getResourceAsStream(
+                "/com/code_intelligence/jazzer/runtime/jazzer_bootstrap.jar")) {
+            assertNotNull(in, "Jazzer's bootstrap jar is not on the test classpath");
+            JarInputStream jar = new JarInputStream(in);
+            for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
+                String n = e.getName();
+                if (!n.startsWith(DETECTORS) || !n.endsWith(".class") || n.contains("$")) continue;
+                String simple = n.substring(DETECTORS.length(), n.length() - ".class".length());
+                if (simple.contains("/") || simple.endsWith("Kt") || simple.equals("Constants")) continue;
+                shipped.add(simple);
+            }
+        }
+        assertTrue(shipped.contains("RegexRoadblocks"), "no bug detectors found in Jazzer's bootstrap jar: " + shipped);
+        Set<String> disabled = new TreeSet<>();
+        for (String d : flag(fuzz(), "--disabled_hooks").split(":")) {
+            assertTrue(d.startsWith("com.code_intelligence.jazzer.sanitizers."), d);
+            disabled.add(d.substring("com.code_intelligence.jazzer.sanitizers.".length()));
+        }
+        assertEquals(shipped, disabled, "the fuzz command must disable exactly the bug detectors Jazzer ships");
+    }
+}

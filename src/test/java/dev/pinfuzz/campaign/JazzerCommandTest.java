@@ -29,6 +29,7 @@ class JazzerCommandTest {
     void fuzzingRunsUseEdgeCoverageOnlyAndKeepGoingAfterFindings() {
         List<String> c = fuzz();
         assertEquals("cov", flag(c, "--trace"));
+        assertEquals("dev.pinfuzz.mm.**:dev.pinfuzz.policy.**", flag(c, "--instrumentation_includes"));
         assertEquals(String.valueOf(JazzerCommand.KEEP_GOING), flag(c, "--keep_going"));
         assertEquals("1", flag(c, "-seed"));
     }

@@ -13,11 +13,17 @@ final class AckState {
     private static final int PAGE = FileDecl.PAGE_SIZE;
 
     final Runs[] pages;
+    /**
+     * Pages a promise's snapshot shares: copied on the next write, not at the snapshot. Every
+     * integrity sync takes a snapshot, most pages are never acknowledged again after it.
+     */
+    private final boolean[] shared;
     int baseLand;
     int size;
 
     AckState(FileDecl f) {
         pages = new Runs[f.pages()];
+        shared = new boolean[f.pages()];
         size = f.bytes();
     }
 
@@ -26,7 +32,12 @@ final class AckState {
         for (int pg = from / PAGE; pg * PAGE < to; pg++) {
             int a = Math.max(from, pg * PAGE) - pg * PAGE;
             int b = Math.min(to, (pg + 1) * PAGE) - pg * PAGE;
-            if (pages[pg] == null) pages[pg] = new Runs(0, baseLand);
+            if (pages[pg] == null) {
+                pages[pg] = new Runs(0, baseLand);
+            } else if (shared[pg]) {
+                pages[pg] = pages[pg].copy();
+                shared[pg] = false;
+            }
             pages[pg].raise(a, b, stamp, when);
         }
     }
@@ -34,6 +45,7 @@ final class AckState {
     /** After power loss the bytes the disk kept are the content, as if written and acknowledged then. */
     void rebase(Kernel k, int file, int when) {
         baseLand = when;
+        java.util.Arrays.fill(shared, false);
         for (int pg = 0; pg < pages.length; pg++) {
             Runs d = k.durablePage(file, pg);
             if (d == null) {
@@ -46,10 +58,9 @@ final class AckState {
         size = k.durableSize(file);
     }
 
-    /** A snapshot for a promise. */
+    /** A snapshot for a promise: it must not be modified (its pages are shared until written). */
     Runs[] copyPages() {
-        Runs[] c = new Runs[pages.length];
-        for (int i = 0; i < c.length; i++) if (pages[i] != null) c[i] = pages[i].copy();
-        return c;
+        java.util.Arrays.fill(shared, true);
+        return pages.clone();
     }
 }

@@ -61,7 +61,7 @@ final class BenchReportTest {
     }
 
     /** A made-up run: Jazzer measured (one seed capped), a nightly with a growing Jazzer JVM. */
-    private static BenchResult madeUp() {
+    private static BenchResult madeUp(int nightlyBudget) {
         List<CellTimes> cells = new ArrayList<>();
         for (Cell c : Cell.ALL) {
             List<Hit> jz = List.of(new Hit(1, 8000, 2000, 40_000, 9), new Hit(2, 9000, 3000, 50_000, 7),
@@ -71,7 +71,7 @@ final class BenchReportTest {
         }
         GcLog flat = GcLog.parse(List.of("[1.0s] GC(0) Pause Full (System.gc()) 20M->10M(64M) 1ms", "[9.0s] GC(1) Pause Full (System.gc()) 20M->11M(64M) 1ms"));
         GcLog growing = GcLog.parse(List.of("[1.0s] GC(0) Pause Young 300M->10M(900M) 1ms", "[9.0s] GC(1) Pause Young 600M->200M(900M) 1ms"));
-        NightlyHeap.Result n = new NightlyHeap.Result(60, 0, 75, flat, List.of(growing), 1, List.of(80.0, 90.0), 700);
+        NightlyHeap.Result n = new NightlyHeap.Result(nightlyBudget, 0, nightlyBudget + 10, flat, List.of(growing), 1, List.of(80.0, 90.0), 700);
         BenchConfig c = BenchConfig.full();
         return new BenchResult(c, new Machine("0123456789abcdef", false, 2, "JVM", new double[] {1, 2, 3}, new double[] {2, 2, 3}),
                 Instant.EPOCH, 600, List.of(new ModelThroughput.Rate("gup-2018", 1000, 20_000, 20, 900)),
@@ -80,7 +80,7 @@ final class BenchReportTest {
 
     @Test
     void theTableShowsCappedRunsAsTheCapAndJudgesEachTarget() {
-        String t = BenchTable.of(madeUp());
+        String t = BenchTable.of(madeUp(1800));
         assertTrue(t.contains("commit 0123456789ab,"), t);
         assertTrue(t.contains("9.0 s / > 60 s"), "the kernel-bug median is 9 s, its max the cap:\n" + t);
         assertTrue(t.lines().anyMatch(l -> l.matches("gup-2018\\s+30,000\\s+300,000\\s+30%")), t);
@@ -93,8 +93,16 @@ final class BenchReportTest {
     }
 
     @Test
+    void aNightlyShorterThanThirtyMinutesIsNotJudgedFlat() {
+        String t = BenchTable.of(madeUp(60));
+        assertTrue(t.contains("  not measured nightly heap flat"), "a 60 s nightly cannot show a 30-minute trend:\n" + t);
+        assertTrue(t.contains("not judged: growing over a 70 s run only"), t);
+        assertTrue(t.contains("  NOT MET      nightly heap <= 512 MB"), "the peak is judged at any length:\n" + t);
+    }
+
+    @Test
     void bench_jsonWritesACappedMedianAsNullAndKeepsEachSeed() throws Exception {
-        JsonNode j = new ObjectMapper().readTree(BenchJson.of(madeUp()));
+        JsonNode j = new ObjectMapper().readTree(BenchJson.of(madeUp(1800)));
         JsonNode kb = j.get("time_to_first_finding").get("cells").get("gup-2018 kernel-bug").get("jazzer");
         assertEquals(9000, kb.get("median_ms").asDouble(), 1e-9);
         assertTrue(kb.get("max_ms").isNull());

@@ -19,12 +19,16 @@ final class AckState {
      */
     private final boolean[] shared;
     int baseLand;
+    /** i_size as the oracle counts it now; {@link #sizeAt} tells it at an earlier time. */
     int size;
+    /** Every size the oracle counted, with when: time, size, time, size, ... in time order. */
+    private int[] sizeLog = new int[8];
+    private int sizeLogLength;
 
     AckState(FileDecl f) {
         pages = new Runs[f.pages()];
         shared = new boolean[f.pages()];
-        size = f.bytes();
+        setSize(f.bytes(), 0);
     }
 
     /** A write of {@code [from, to)} that landed at {@code when} is acknowledged. */
@@ -55,7 +59,22 @@ final class AckState {
                 pages[pg].setAux(when);
             }
         }
-        size = k.durableSize(file);
+        setSize(k.durableSize(file), when);
+    }
+
+    /** i_size becomes {@code s} at {@code time} (a write or truncate returned, or power failed). */
+    void setSize(int s, int time) {
+        size = s;
+        if (sizeLogLength == sizeLog.length) sizeLog = java.util.Arrays.copyOf(sizeLog, 2 * sizeLog.length);
+        sizeLog[sizeLogLength++] = time;
+        sizeLog[sizeLogLength++] = s;
+    }
+
+    /** i_size as the oracle counted it at {@code time}. */
+    int sizeAt(int time) {
+        int s = sizeLog[1];
+        for (int k = 2; k < sizeLogLength && sizeLog[k] <= time; k += 2) s = sizeLog[k + 1];
+        return s;
     }
 
     /** A snapshot for a promise: it must not be modified (its pages are shared until written). */

@@ -36,7 +36,7 @@ final class DurabilityOracle {
     private final Landing landing;
     /** Truncate steps that have run (they run whole, at their return). */
     private final boolean[] truncated;
-    /** Per truncate, store or DMA step: i_size when it started (a truncate that does not shrink writes nothing). */
+    /** Per truncate or DMA step: i_size when it started (DMA) or ran (truncate) (a truncate that does not shrink writes nothing). */
     private final int[] sizeBefore;
     private final List<Finding> findings;
     private final boolean tracksPins;
@@ -78,9 +78,7 @@ final class DurabilityOracle {
     void stepStarted(int i, long t) {
         Op op = p.step(i).op();
         landing.started(i, (int) t);
-        if (op instanceof Op.Store s) {
-            if (files[s.file()] != null) sizeBefore[i] = files[s.file()].size;
-        } else if (op instanceof Op.DmaWrite d) {
+        if (op instanceof Op.DmaWrite d) {
             int f = p.gupOf(d.handle()).file();
             if (files[f] != null) sizeBefore[i] = files[f].size;
             if (landed(i) && !Flags.longterm(p.gupOf(d.handle()).flags())) {
@@ -104,18 +102,17 @@ final class DurabilityOracle {
         if (op instanceof Op.Write w) {
             // i_size grows as the write copies; counting it only once the write returned keeps the
             // oracle's size at or below the model's, so it never judges bytes past EOF.
-            if (files[w.file()] != null && w.len() > 0) files[w.file()].size = Math.max(files[w.file()].size, w.off() + w.len());
+            if (files[w.file()] != null && w.len() > 0) files[w.file()].setSize(Math.max(files[w.file()].size, w.off() + w.len()), (int) t);
             if (r >= 0) ackLanded(i, w.file(), w.off(), w.off() + w.len());
         } else if (op instanceof Op.Store s) {
-            // Stores past EOF in the last page are not file data (writeback stops at i_size).
-            if (r >= 0) ackLanded(i, s.file(), s.off(), Math.min(s.off() + s.len(), sizeBefore[i]));
+            if (r >= 0) ackStore(i, s);
         } else if (op instanceof Op.Truncate tr) {
             // A truncate waits until it can run whole (i_rwsem), so it lands when it returns.
             landing.landedWhole(i, (int) t);
             truncated[i] = true;
             if (files[tr.file()] != null) {
                 sizeBefore[i] = files[tr.file()].size;
-                files[tr.file()].size = tr.size();
+                files[tr.file()].setSize(tr.size(), (int) t);
             }
             if (shrinks(i)) ackLanded(i, tr.file(), tr.size(), p.files().get(tr.file()).bytes());
         } else if (op instanceof Op.DmaWrite d) {
@@ -207,7 +204,23 @@ final class DurabilityOracle {
             if (!orphaned(d, g, pg)) ack(g.file(), Math.max(from, pg * PAGE), Math.min(to, (pg + 1) * PAGE), p.line(d), (int) tl.start(d));
     }
 
-    /** Acknowledges a write, store or truncate, each page part dated by when it landed. */
+    /**
+     * Acknowledges a store, each page part dated by when it landed. Bytes past EOF in the last
+     * page are not file data (writeback stops at i_size), and EOF counts as it was when that page
+     * landed: a store that waited for a page lock may land after a truncate or a write moved it.
+     */
+    private void ackStore(int i, Op.Store s) {
+        AckState a = files[s.file()];
+        if (a == null) return;
+        int from = s.off(), end = s.off() + s.len();
+        for (int pg = from / PAGE; pg * PAGE < end; pg++) {
+            int land = landing.time(i, pg);
+            int b = Math.max(from, pg * PAGE), e = Math.min(Math.min(end, (pg + 1) * PAGE), a.sizeAt(land));
+            if (b < e) a.ack(b, e, p.line(i), land);
+        }
+    }
+
+    /** Acknowledges a write or truncate, each page part dated by when it landed. */
     private void ackLanded(int i, int f, int from, int to) {
         for (int pg = from / PAGE; pg * PAGE < to; pg++)
             ack(f, Math.max(from, pg * PAGE), Math.min(to, (pg + 1) * PAGE), p.line(i), landing.time(i, pg));

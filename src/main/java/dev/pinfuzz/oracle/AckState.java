@@ -70,11 +70,15 @@ final class AckState {
         sizeLog[sizeLogLength++] = s;
     }
 
-    /** i_size as the oracle counted it at {@code time}. */
+    /** i_size as the oracle counted it at {@code time} (a binary search: long traces have many writes). */
     int sizeAt(int time) {
-        int s = sizeLog[1];
-        for (int k = 2; k < sizeLogLength && sizeLog[k] <= time; k += 2) s = sizeLog[k + 1];
-        return s;
+        int lo = 0, hi = sizeLogLength / 2 - 1; // entries; the first is at time 0 or a crash's
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (sizeLog[2 * mid] <= time) lo = mid;
+            else hi = mid - 1;
+        }
+        return sizeLog[2 * lo + 1];
     }
 
     /** A snapshot for a promise: it must not be modified (its pages are shared until written). */

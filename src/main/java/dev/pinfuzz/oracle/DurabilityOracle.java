@@ -103,9 +103,9 @@ final class DurabilityOracle {
             // i_size grows as the write copies; counting it only once the write returned keeps the
             // oracle's size at or below the model's, so it never judges bytes past EOF.
             if (files[w.file()] != null && w.len() > 0) files[w.file()].setSize(Math.max(files[w.file()].size, w.off() + w.len()), (int) t);
-            if (r >= 0) ackLanded(i, w.file(), w.off(), w.off() + w.len());
+            if (r >= 0) ackLanded(i, w.file(), w.off(), w.off() + w.len(), false);
         } else if (op instanceof Op.Store s) {
-            if (r >= 0) ackStore(i, s);
+            if (r >= 0) ackLanded(i, s.file(), s.off(), s.off() + s.len(), true);
         } else if (op instanceof Op.Truncate tr) {
             // A truncate waits until it can run whole (i_rwsem), so it lands when it returns.
             landing.landedWhole(i, (int) t);
@@ -114,7 +114,7 @@ final class DurabilityOracle {
                 sizeBefore[i] = files[tr.file()].size;
                 files[tr.file()].setSize(tr.size(), (int) t);
             }
-            if (shrinks(i)) ackLanded(i, tr.file(), tr.size(), p.files().get(tr.file()).bytes());
+            if (shrinks(i)) ackLanded(i, tr.file(), tr.size(), p.files().get(tr.file()).bytes(), false);
         } else if (op instanceof Op.DmaWrite d) {
             if (landed(i) && Flags.longterm(p.gupOf(d.handle()).flags())) ackDma(i);
         } else if (op instanceof Op.SetPageDirtyLock s) {
@@ -205,25 +205,20 @@ final class DurabilityOracle {
     }
 
     /**
-     * Acknowledges a store, each page part dated by when it landed. Bytes past EOF in the last
-     * page are not file data (writeback stops at i_size), and EOF counts as it was when that page
-     * landed: a store that waited for a page lock may land after a truncate or a write moved it.
+     * Acknowledges a write, store or truncate, each page part dated by when it landed. A store's
+     * bytes past EOF in the last page are not file data (writeback stops at i_size), and EOF
+     * counts as it was when that page landed: a store that waited for a page lock may land after
+     * a truncate or a write moved it.
      */
-    private void ackStore(int i, Op.Store s) {
-        AckState a = files[s.file()];
+    private void ackLanded(int i, int f, int from, int to, boolean store) {
+        AckState a = files[f];
         if (a == null) return;
-        int from = s.off(), end = s.off() + s.len();
-        for (int pg = from / PAGE; pg * PAGE < end; pg++) {
+        for (int pg = from / PAGE; pg * PAGE < to; pg++) {
             int land = landing.time(i, pg);
-            int b = Math.max(from, pg * PAGE), e = Math.min(Math.min(end, (pg + 1) * PAGE), a.sizeAt(land));
+            int b = Math.max(from, pg * PAGE), e = Math.min(to, (pg + 1) * PAGE);
+            if (store) e = Math.min(e, a.sizeAt(land));
             if (b < e) a.ack(b, e, p.line(i), land);
         }
-    }
-
-    /** Acknowledges a write or truncate, each page part dated by when it landed. */
-    private void ackLanded(int i, int f, int from, int to) {
-        for (int pg = from / PAGE; pg * PAGE < to; pg++)
-            ack(f, Math.max(from, pg * PAGE), Math.min(to, (pg + 1) * PAGE), p.line(i), landing.time(i, pg));
     }
 
     private boolean shrinks(int truncate) {

@@ -75,11 +75,8 @@ public final class PolicyTarget {
         for (Finding f : o.firstOfEach()) if (which.contains(f.verdict())) shown.add(f);
         String kind = FindingKind.of(shown);
         if (once && !reported.add(kind)) return;
-        StringBuilder sb = new StringBuilder(policy).append(": ");
-        for (Finding f : shown) {
-            if (sb.length() > policy.length() + 2) sb.append('\n');
-            sb.append(f.verdict().spelling()).append(": ").append(f.explanation());
-        }
-        throw FindingKind.mark(new OracleFinding(sb.toString()), kind);
+        java.util.StringJoiner message = new java.util.StringJoiner("\n", policy + ": ", "");
+        for (Finding f : shown) message.add(f.verdict().spelling() + ": " + f.explanation());
+        throw FindingKind.mark(new OracleFinding(message.toString()), kind);
     }
 }

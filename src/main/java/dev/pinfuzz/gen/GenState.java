@@ -84,10 +84,6 @@ final class GenState {
         };
     }
 
-    boolean live(int h) {
-        return live[h];
-    }
-
     boolean dmaDirty(int h) {
         return dmaDirty[h];
     }

@@ -307,7 +307,7 @@ final class DurabilityOracle {
         String file = p.files().get(pr.file).name();
         ByteRangeReport.Range r = rep.first();
         StringBuilder sb = new StringBuilder();
-        sb.append(tl.describe(pr.step)).append(" returned 0, but ").append(when.replace("it returned", "it returned")).append(", bytes ")
+        sb.append(tl.describe(pr.step)).append(" returned 0, but ").append(when).append(", bytes ")
                 .append(r.from()).append("..").append(r.to()).append(" of ").append(file)
                 .append(" hold the value from ").append(source(r.seen()))
                 .append("; the last write acknowledged before it began was ").append(source(r.want()));
@@ -318,7 +318,7 @@ final class DurabilityOracle {
     private String source(int stamp) {
         if (stamp == 0) return "line 0 (the file's initial zeros)";
         int j = tl.stepOfLine(stamp);
-        return j < 0 ? "line " + stamp + " (no such step)" : "line " + stamp + " (" + tl.describe(j).replaceFirst(" at line \\d+", "") + ")";
+        return j < 0 ? "line " + stamp + " (no such step)" : "line " + stamp + " (" + tl.describeBy(j) + ")";
     }
 
 }

@@ -164,6 +164,6 @@ final class LivenessOracle {
     }
 
     private String where(int step) {
-        return step < 0 ? "its exit" : tl.describe(step).replaceFirst(" by task \\S+$", "");
+        return step < 0 ? "its exit" : tl.describeAt(step);
     }
 }

@@ -91,14 +91,30 @@ public final class Timeline {
         return line >= 0 && line < stepOfLine.length ? stepOfLine[line] : -1;
     }
 
-    /** "fsync(f) at line 5" */
+    /** "fsync(f) at line 5 by task B" */
     String describe(int i) {
-        if (i < 0) return "the final exit";
+        return i < 0 ? "the final exit" : call(i) + " at line " + p.line(i) + byTask(i);
+    }
+
+    /** "fsync(f) at line 5": where a task named already waits. */
+    String describeAt(int i) {
+        return call(i) + " at line " + p.line(i);
+    }
+
+    /** "fsync(f) by task B": the source of bytes whose line is named already. */
+    String describeBy(int i) {
+        return call(i) + byTask(i);
+    }
+
+    /** The step's call as the trace spells it, without its task prefix. */
+    private String call(int i) {
         String s = TraceWriter.step(p, i);
         int colon = p.step(i).task() >= 0 ? s.indexOf(": ") : -1;
-        String call = colon >= 0 ? s.substring(colon + 2) : s;
-        String task = p.step(i).task() >= 0 ? " by task " + p.tasks().get(p.step(i).task()) : "";
-        return call + " at line " + p.line(i) + task;
+        return colon >= 0 ? s.substring(colon + 2) : s;
+    }
+
+    private String byTask(int i) {
+        return p.step(i).task() >= 0 ? " by task " + p.tasks().get(p.step(i).task()) : "";
     }
 
     String taskName(int t) {

@@ -19,8 +19,8 @@ for src in fuzz-targets/java/dev/pinfuzz/fuzz/*FuzzTest.java; do
   # The empty target is the exec/s baseline of `pinfuzz nightly`: nothing to find there.
   [ "$name" = EmptyFuzzTest ] && continue
   policy=$(sed -n 's/.*new PolicyTarget("\([^"]*\)").*/\1/p' "$src")
-  # Coverage of the model (mm, policy) only, and no regex roadblocks (the targets name finding
-  # kinds with a regex): as pinfuzz's own campaigns run (campaign/JazzerCommand, BENCHMARKS.md).
+  # Coverage of the model's folio states plus the policies' branches, and no regex roadblocks:
+  # as pinfuzz's own campaigns run by default (campaign/Coverage, BENCHMARKS.md).
   cat > "$OUT/$name" <<LAUNCHER
 #!/bin/bash
 # LLVMFuzzerTestOneInput for fuzzer detection.
@@ -30,9 +30,9 @@ LD_LIBRARY_PATH="${JVM_LD_LIBRARY_PATH:-}":\$this_dir \\
 \$this_dir/jazzer_driver --agent_path=\$this_dir/jazzer_agent_deploy.jar \\
   --cp=$RUNTIME_CLASSPATH \\
   --target_class=dev.pinfuzz.fuzz.$name \\
-  '--instrumentation_includes=dev.pinfuzz.mm.**:dev.pinfuzz.policy.**' \\
+  '--instrumentation_includes=dev.pinfuzz.policy.**' \\
   --disabled_hooks=com.code_intelligence.jazzer.sanitizers.RegexRoadblocks \\
-  --jvm_args="-Xmx2048m" \\
+  --jvm_args="-Xmx2048m:-Dpinfuzz.coverage=states" \\
   "\$@"
 LAUNCHER
   chmod +x "$OUT/$name"

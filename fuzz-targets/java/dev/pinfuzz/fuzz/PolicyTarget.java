@@ -1,6 +1,7 @@
 package dev.pinfuzz.fuzz;
 
 import dev.pinfuzz.campaign.CanaryMatrix;
+import dev.pinfuzz.coverage.StateFeatures;
 import dev.pinfuzz.gen.ProgramDecoder;
 import dev.pinfuzz.oracle.Finding;
 import dev.pinfuzz.oracle.Judge;
@@ -28,6 +29,7 @@ public final class PolicyTarget {
     private final String policy;
     private final WritebackPolicy rules;
     private final Set<Verdict> expected;
+    private final boolean states;
     /**
      * Kinds of finding already thrown by this target in this JVM. Jazzer ignores a second finding
      * with the same signature (the kind, see {@link FindingKind}) under {@code --keep_going}, but
@@ -36,7 +38,18 @@ public final class PolicyTarget {
      */
     private final Set<String> reported = new java.util.HashSet<>();
 
+    /**
+     * Reports folio states to libFuzzer when the system property {@code pinfuzz.coverage} is
+     * {@code states} (as {@code pinfuzz fuzz} and {@code nightly} set it by default); otherwise
+     * coverage is Jazzer's bytecode instrumentation alone.
+     */
     public PolicyTarget(String policy) {
+        this(policy, "states".equals(System.getProperty("pinfuzz.coverage")));
+    }
+
+    /** With {@code states}, also reports the model's folio states to libFuzzer ({@link StateFeatures}). */
+    public PolicyTarget(String policy, boolean states) {
+        this.states = states;
         this.rules = Policies.get(policy);
         if (rules == null) throw new IllegalArgumentException("unknown policy '" + policy + "' (known: " + Policies.names() + ")");
         this.policy = policy;
@@ -50,7 +63,7 @@ public final class PolicyTarget {
     /** Runs the program the bytes decode to. */
     public Outcome run(byte[] data) {
         Program p = ProgramDecoder.decode(policy, data);
-        return Judge.run(p, rules);
+        return states ? Judge.run(p, rules, k -> new StateFeatures(p, k, JazzerFeatures.SINK)) : Judge.run(p, rules);
     }
 
     /** Throws an {@link OracleFinding} for any verdict, once per kind of finding. */

@@ -32,7 +32,7 @@ public final class Bench {
     }
 
     public BenchResult run() throws IOException, InterruptedException, FuzzClasspath.NotFound {
-        JazzerCommand cmd = c.jazzer() ? new JazzerCommand(JazzerCommand.currentJava(), FuzzClasspath.find()) : null;
+        JazzerCommand cmd = c.jazzer() ? new JazzerCommand(JazzerCommand.currentJava(), FuzzClasspath.find(), c.coverage()) : null;
         Machine machine = Machine.now();
         Instant started = Instant.now();
         t0 = System.nanoTime();
@@ -77,7 +77,7 @@ public final class Bench {
         NightlyHeap.Result nightly = null;
         if (c.nightly()) {
             note("nightly --budget %ds (a child process; its heap is logged)...", c.nightlySeconds());
-            nightly = NightlyHeap.run(c.nightlySeconds(), work.resolve("nightly"));
+            nightly = NightlyHeap.run(c.nightlySeconds(), c.coverage(), work.resolve("nightly"));
             note("nightly exit %d after %.0f s: orchestrator peak %.0f MB, jazzer peak %.0f MB", nightly.exitCode(),
                     nightly.wallSeconds(), nightly.orchestrator().peakUsedMb(),
                     nightly.children().stream().mapToDouble(GcLog::peakUsedMb).max().orElse(0));

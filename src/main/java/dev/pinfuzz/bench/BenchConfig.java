@@ -1,5 +1,7 @@
 package dev.pinfuzz.bench;
 
+import dev.pinfuzz.campaign.Coverage;
+
 /**
  * How long and how often {@code pinfuzz bench} measures. {@link #full()} takes about six minutes on two
  * cores, {@link #quick()} about two and a half; tests use a tiny one without Jazzer and nightly.
@@ -13,40 +15,46 @@ package dev.pinfuzz.bench;
  * @param naiveCapSeconds the naive generator's cap per seed
  * @param jazzerCapSeconds Jazzer's cap per run ({@code -max_total_time})
  * @param nightlySeconds the budget of the measured {@code nightly} run
+ * @param coverage what Jazzer counts as coverage, in the exec/s and time-to-find runs and the nightly
  */
 public record BenchConfig(String mode, double warmupSeconds, double throughputSeconds, int rateSeconds, int seeds,
                           int jazzerSeeds, int propertyTries, double naiveCapSeconds, int jazzerCapSeconds,
-                          int nightlySeconds, boolean jazzer, boolean nightly) {
+                          int nightlySeconds, boolean jazzer, boolean nightly, Coverage coverage) {
     public static BenchConfig full() {
-        return new BenchConfig("full", 2, 3, 15, 10, 10, 200_000, 30, 60, 60, true, true);
+        return new BenchConfig("full", 2, 3, 15, 10, 10, 200_000, 30, 60, 60, true, true, Coverage.STATES);
     }
 
     public static BenchConfig quick() {
-        return new BenchConfig("quick", 1, 1, 5, 10, 3, 200_000, 10, 30, 20, true, true);
+        return new BenchConfig("quick", 1, 1, 5, 10, 3, 200_000, 10, 30, 20, true, true, Coverage.STATES);
     }
 
     public BenchConfig withJazzer(boolean on) {
         return new BenchConfig(mode, warmupSeconds, throughputSeconds, rateSeconds, seeds, jazzerSeeds, propertyTries,
-                naiveCapSeconds, jazzerCapSeconds, nightlySeconds, on, nightly);
+                naiveCapSeconds, jazzerCapSeconds, nightlySeconds, on, nightly, coverage);
     }
 
     public BenchConfig withNightly(boolean on, int seconds) {
         return new BenchConfig(mode, warmupSeconds, throughputSeconds, rateSeconds, seeds, jazzerSeeds, propertyTries,
-                naiveCapSeconds, jazzerCapSeconds, seconds, jazzer, on);
+                naiveCapSeconds, jazzerCapSeconds, seconds, jazzer, on, coverage);
     }
 
     public BenchConfig withSeeds(int n, int jazzerN) {
         return new BenchConfig(mode, warmupSeconds, throughputSeconds, rateSeconds, n, jazzerN, propertyTries,
-                naiveCapSeconds, jazzerCapSeconds, nightlySeconds, jazzer, nightly);
+                naiveCapSeconds, jazzerCapSeconds, nightlySeconds, jazzer, nightly, coverage);
     }
 
     public BenchConfig withCaps(int tries, double naiveSeconds, int jazzerSeconds) {
         return new BenchConfig(mode, warmupSeconds, throughputSeconds, rateSeconds, seeds, jazzerSeeds, tries,
-                naiveSeconds, jazzerSeconds, nightlySeconds, jazzer, nightly);
+                naiveSeconds, jazzerSeconds, nightlySeconds, jazzer, nightly, coverage);
+    }
+
+    public BenchConfig withCoverage(Coverage c) {
+        return new BenchConfig(mode, warmupSeconds, throughputSeconds, rateSeconds, seeds, jazzerSeeds, propertyTries,
+                naiveCapSeconds, jazzerCapSeconds, nightlySeconds, jazzer, nightly, c);
     }
 
     public BenchConfig withTimes(double warmup, double throughput, int rate) {
         return new BenchConfig(mode, warmup, throughput, rate, seeds, jazzerSeeds, propertyTries,
-                naiveCapSeconds, jazzerCapSeconds, nightlySeconds, jazzer, nightly);
+                naiveCapSeconds, jazzerCapSeconds, nightlySeconds, jazzer, nightly, coverage);
     }
 }

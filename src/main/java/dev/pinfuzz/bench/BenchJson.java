@@ -20,6 +20,7 @@ public final class BenchJson {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("mode", r.config().mode());
+        root.put("coverage", r.config().coverage().spelling());
         root.put("commit", r.machine().commit());
         root.put("dirty", r.machine().dirty());
         root.put("started", r.started().toString());

@@ -11,8 +11,8 @@ public final class BenchTable {
         BenchConfig c = r.config();
         Machine m = r.machine();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "pinfuzz bench (%s): commit %s%s, %d cores, %s, load average %s -> %s, %.0f s%n%n",
-                c.mode(), m.commit() == null ? "unknown" : m.commit().substring(0, Math.min(12, m.commit().length())),
+        sb.append(String.format(Locale.ROOT, "pinfuzz bench (%s, --coverage %s): commit %s%s, %d cores, %s, load average %s -> %s, %.0f s%n%n",
+                c.mode(), c.coverage().spelling(), m.commit() == null ? "unknown" : m.commit().substring(0, Math.min(12, m.commit().length())),
                 m.dirty() ? " (uncommitted changes)" : "", m.cores(), m.jvm(), load(m.loadBefore()), load(m.loadAfter()), r.seconds()));
         TextTable model = new TextTable(String.format(Locale.ROOT,
                 "Model throughput (one thread, Judge.run, programs of 16..24 steps; %.1f s warm-up, %.1f s timed per policy)",

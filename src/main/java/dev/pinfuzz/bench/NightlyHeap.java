@@ -1,5 +1,6 @@
 package dev.pinfuzz.bench;
 
+import dev.pinfuzz.campaign.Coverage;
 import dev.pinfuzz.campaign.JazzerCommand;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,12 +33,12 @@ public final class NightlyHeap {
 
     private NightlyHeap() {}
 
-    public static Result run(int budgetSeconds, Path work) throws IOException, InterruptedException {
+    public static Result run(int budgetSeconds, Coverage coverage, Path work) throws IOException, InterruptedException {
         Path gc = work.resolve("gc").toAbsolutePath(), out = work.resolve("nightly").toAbsolutePath();
         Files.createDirectories(gc);
         if (gc.toString().matches(".*[\\s:,].*")) throw new IOException("the work directory " + gc + " must not contain blanks, ':' or ','");
         List<String> cmd = List.of(JazzerCommand.currentJava(), "-cp", System.getProperty("java.class.path"), "dev.pinfuzz.cli.Main",
-                "nightly", "--budget", budgetSeconds + "s", "--no-merge", "--out", out.toString());
+                "nightly", "--budget", budgetSeconds + "s", "--no-merge", "--coverage", coverage.spelling(), "--out", out.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("nightly.log").toFile());
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         String opts = System.getenv("JAVA_TOOL_OPTIONS");

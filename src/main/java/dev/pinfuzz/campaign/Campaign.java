@@ -24,7 +24,7 @@ public final class Campaign {
      * @param empty also run the empty target, for the exec/s comparison
      */
     public record Options(List<String> policies, int budget, int policySeconds, int processes, int concurrency,
-                          Path out, Path corpusRoot, boolean merge, boolean empty) {}
+                          Path out, Path corpusRoot, boolean merge, boolean empty, Coverage coverage) {}
 
     /** Everything a summary and a report need. */
     public record Result(Options options, Instant started, Instant finished, boolean interrupted,

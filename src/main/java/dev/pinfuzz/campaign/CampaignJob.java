@@ -28,7 +28,7 @@ public final class CampaignJob {
     public static int run(Campaign.Options o, String shownDir, boolean anyFindingFails, PrintWriter out, PrintWriter err) {
         JazzerCommand cmd;
         try {
-            cmd = new JazzerCommand(JazzerCommand.currentJava(), FuzzClasspath.find());
+            cmd = new JazzerCommand(JazzerCommand.currentJava(), FuzzClasspath.find(), o.coverage());
             Files.createDirectories(o.out());
         } catch (FuzzClasspath.NotFound e) {
             err.println("pinfuzz: " + e.getMessage());

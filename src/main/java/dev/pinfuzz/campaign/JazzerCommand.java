@@ -16,19 +16,10 @@ public final class JazzerCommand {
     public static final String POLICY_PROPERTY = "pinfuzz.policy";
     /** When "false" the target runs programs (for coverage) but reports nothing: for merges. */
     public static final String REPORT_PROPERTY = "pinfuzz.report";
+    /** The {@link Coverage} mode's spelling; "states" makes the target report folio states. */
+    public static final String COVERAGE_PROPERTY = "pinfuzz.coverage";
     /** Distinct crash signatures (kinds of finding, see FindingKind) one run keeps going through. */
     static final int KEEP_GOING = 1000;
-    /**
-     * What Jazzer instruments for coverage: the simulated mm core and the policies, the code
-     * under test. The decoder, the program records, the oracles and the harness are left out.
-     * libFuzzer pays per edge an execution touches (its feature collection took 46% of a
-     * profiled run), and their edges say little about the kernel's state: measured on the four
-     * canary cells, model-only coverage ran 1.6-1.9x the executions per second of
-     * {@code dev.pinfuzz.**} and needed no more executions to the first finding (median of 5
-     * seeds: 37k vs 60k, 19k vs 24k, 19k vs 21k, 11k vs 11k), so each cell was found 1.7-3x
-     * sooner. Adding the oracles back cost speed and found no cell sooner.
-     */
-    static final List<String> MODEL_PACKAGES = List.of("dev.pinfuzz.mm.**", "dev.pinfuzz.policy.**");
     /**
      * Jazzer 0.30's built-in bug detectors. They look for injection, deserialisation and SSRF
      * bugs, which a simulated mm core cannot have, and they cost: RegexRoadblocks alone hooks the
@@ -43,10 +34,16 @@ public final class JazzerCommand {
 
     private final String java;
     private final String classpath;
+    private final Coverage coverage;
 
-    public JazzerCommand(String java, String classpath) {
+    public JazzerCommand(String java, String classpath, Coverage coverage) {
         this.java = java;
         this.classpath = classpath;
+        this.coverage = coverage;
+    }
+
+    public Coverage coverage() {
+        return coverage;
     }
 
     /** The JVM of this process, for the child. */
@@ -104,11 +101,15 @@ public final class JazzerCommand {
         c.add("-XX:+UseParallelGC");
         if (policy != null) c.add("-D" + POLICY_PROPERTY + "=" + policy);
         c.add("-D" + REPORT_PROPERTY + "=" + report);
+        c.add("-D" + COVERAGE_PROPERTY + "=" + coverage.spelling());
         c.add("-cp");
         c.add(classpath);
         c.add("com.code_intelligence.jazzer.Jazzer");
         c.add("--target_class=" + (policy == null ? EMPTY_TARGET : POLICY_TARGET));
-        c.add("--instrumentation_includes=" + String.join(":", MODEL_PACKAGES));
+        // Only the code under test: libFuzzer pays per edge an execution touches (its feature
+        // collection took 46% of a profiled run with dev.pinfuzz.** instrumented), and the edges
+        // of the decoder, the oracles and the harness say little about the kernel's state.
+        c.add("--instrumentation_includes=" + String.join(":", coverage.instrumented()));
         // Edge coverage only: the decoder maps bytes through tables and remainders, so comparison
         // tracing rarely helps it, and it halves exec/s on the model (3.5k vs 7.3k measured).
         c.add("--trace=cov");

@@ -5,6 +5,7 @@ import dev.pinfuzz.bench.BenchConfig;
 import dev.pinfuzz.bench.BenchJson;
 import dev.pinfuzz.bench.BenchResult;
 import dev.pinfuzz.bench.BenchTable;
+import dev.pinfuzz.campaign.Coverage;
 import dev.pinfuzz.campaign.FuzzClasspath;
 import dev.pinfuzz.io.AtomicFile;
 import java.io.IOException;
@@ -53,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tries", paramLabel = "N", description = "the property-based engine's cap per seed, in programs (default: 200000)")
     Integer tries;
 
+    @Option(names = "--coverage", paramLabel = "MODE", defaultValue = "states",
+            description = "what Jazzer counts as coverage in its runs: states or model (default: ${DEFAULT-VALUE})")
+    String coverage;
+
     @Option(names = "--keep-work", hidden = true, description = "keep the scratch directory (Jazzer logs, nightly output)")
     boolean keepWork;
 
@@ -67,7 +72,8 @@ final class BenchCommand implements Callable<Integer> {
         if (jazzerSeeds != null && (jazzerSeeds < 1 || jazzerSeeds > 100))
             return bad(err, "--jazzer-seeds must be between 1 and 100, not " + jazzerSeeds);
         if (tries != null && tries < 1) return bad(err, "--tries must be at least 1, not " + tries);
-        BenchConfig c = quick ? BenchConfig.quick() : BenchConfig.full();
+        if (Coverage.parse(coverage) == null) return bad(err, "unknown --coverage '" + coverage + "' (known: " + Coverage.spellings() + ")");
+        BenchConfig c = (quick ? BenchConfig.quick() : BenchConfig.full()).withCoverage(Coverage.parse(coverage));
         c = c.withJazzer(!noJazzer).withNightly(!noNightly, nightlyBudget != null ? nightlyBudget : c.nightlySeconds())
                 .withSeeds(seeds != null ? seeds : c.seeds(), jazzerSeeds != null ? jazzerSeeds : c.jazzerSeeds());
         if (tries != null) c = c.withCaps(tries, c.naiveCapSeconds(), c.jazzerCapSeconds());

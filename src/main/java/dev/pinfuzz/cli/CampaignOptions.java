@@ -1,5 +1,6 @@
 package dev.pinfuzz.cli;
 
+import dev.pinfuzz.campaign.Coverage;
 import dev.pinfuzz.policy.Policies;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,20 @@ final class CampaignOptions {
 
     @Option(names = "--no-merge", description = "read the persistent corpus but do not merge new inputs into it")
     boolean noMerge;
+
+    @Option(names = "--coverage", paramLabel = "MODE", defaultValue = "states",
+            description = "what counts as new coverage: states (the model's folio states, and the policies' branches) or model (every branch of the mm core and the policies) (default: ${DEFAULT-VALUE})")
+    String coverage;
+
+    /** The coverage mode; {@link #badCoverage()} has been checked. */
+    Coverage coverage() {
+        return Coverage.parse(coverage);
+    }
+
+    /** A message when {@code --coverage} names no mode, else null. */
+    String badCoverage() {
+        return Coverage.parse(coverage) == null ? "unknown --coverage '" + coverage + "' (known: " + Coverage.spellings() + ")" : null;
+    }
 
     /** The persistent corpus root, or null for a cold start. */
     Path corpusRoot() {

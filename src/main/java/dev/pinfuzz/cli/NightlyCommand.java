@@ -50,11 +50,12 @@ final class NightlyCommand implements Callable<Integer> {
         }
         if (jobs != null && (jobs < 1 || jobs > 256)) return usage(err, "--jobs must be between 1 and 256, not " + jobs);
         if (common.badOut() != null) return usage(err, common.badOut());
+        if (common.badCoverage() != null) return usage(err, common.badCoverage());
         int targets = ps.size() + (noEmpty ? 0 : 1);
         int n = Math.min(jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), targets);
         Path dir = common.out != null ? common.out : CampaignJob.defaultOut();
         int seconds = Schedule.policySeconds(budget, n, ps.size(), !noEmpty, common.merge());
-        Campaign.Options o = new Campaign.Options(List.copyOf(ps), budget, seconds, 1, n, dir, common.corpusRoot(), common.merge(), !noEmpty);
+        Campaign.Options o = new Campaign.Options(List.copyOf(ps), budget, seconds, 1, n, dir, common.corpusRoot(), common.merge(), !noEmpty, common.coverage());
         return CampaignJob.run(o, dir.toString(), false, out, err);
     }
 

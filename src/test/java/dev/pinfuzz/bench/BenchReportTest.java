@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** bench.json's schema and the table, from a tiny in-process bench and from a made-up result with Jazzer and nightly. */
 final class BenchReportTest {
-    private static final BenchConfig TINY = new BenchConfig("test", 0.05, 0.1, 1, 2, 1, 50_000, 2, 5, 5, false, false);
+    private static final BenchConfig TINY = new BenchConfig("test", 0.05, 0.1, 1, 2, 1, 50_000, 2, 5, 5, false, false, dev.pinfuzz.campaign.Coverage.STATES);
 
     private static Set<String> keys(JsonNode n) {
         Set<String> k = new TreeSet<>();
@@ -33,7 +33,7 @@ final class BenchReportTest {
         StringWriter log = new StringWriter();
         BenchResult r = new Bench(TINY, work, new PrintWriter(log)).run();
         JsonNode j = new ObjectMapper().readTree(BenchJson.of(r));
-        assertEquals(Set.of("schema", "mode", "commit", "dirty", "started", "seconds", "machine", "model_throughput",
+        assertEquals(Set.of("schema", "mode", "coverage", "commit", "dirty", "started", "seconds", "machine", "model_throughput",
                 "jazzer_exec_per_sec", "time_to_first_finding", "shrunk_length", "nightly_heap", "targets"), keys(j));
         assertEquals(BenchJson.SCHEMA, j.get("schema").asInt());
         assertEquals(Runtime.getRuntime().availableProcessors(), j.get("machine").get("cores").asInt());

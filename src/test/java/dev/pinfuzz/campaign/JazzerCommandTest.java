@@ -18,7 +18,11 @@ class JazzerCommandTest {
     private static final String DETECTORS = "com/code_intelligence/jazzer/sanitizers/";
 
     private static List<String> fuzz() {
-        return new JazzerCommand("java", "cp").fuzz("gup-2018", Path.of("c"), List.of(), Path.of("a"), 5, 1);
+        return fuzz(Coverage.STATES);
+    }
+
+    private static List<String> fuzz(Coverage coverage) {
+        return new JazzerCommand("java", "cp", coverage).fuzz("gup-2018", Path.of("c"), List.of(), Path.of("a"), 5, 1);
     }
 
     private static String flag(List<String> cmd, String name) {
@@ -29,9 +33,24 @@ class JazzerCommandTest {
     void fuzzingRunsUseEdgeCoverageOnlyAndKeepGoingAfterFindings() {
         List<String> c = fuzz();
         assertEquals("cov", flag(c, "--trace"));
-        assertEquals("dev.pinfuzz.mm.**:dev.pinfuzz.policy.**", flag(c, "--instrumentation_includes"));
         assertEquals(String.valueOf(JazzerCommand.KEEP_GOING), flag(c, "--keep_going"));
         assertEquals("1", flag(c, "-seed"));
+    }
+
+    @Test
+    void stateCoverageInstrumentsOnlyThePoliciesAndTellsTheTargetToReportFolioStates() {
+        List<String> c = fuzz(Coverage.STATES);
+        assertEquals("dev.pinfuzz.policy.**", flag(c, "--instrumentation_includes"));
+        assertTrue(c.contains("-Dpinfuzz.coverage=states"), c.toString());
+        List<String> m = new JazzerCommand("java", "cp", Coverage.STATES).merge("gup-2018", Path.of("c"), List.of(Path.of("n")));
+        assertTrue(m.contains("-Dpinfuzz.coverage=states"), "a merge must count the features the fuzzing run counted: " + m);
+    }
+
+    @Test
+    void modelCoverageInstrumentsTheMmCoreAndThePolicies() {
+        List<String> c = fuzz(Coverage.MODEL);
+        assertEquals("dev.pinfuzz.mm.**:dev.pinfuzz.policy.**", flag(c, "--instrumentation_includes"));
+        assertTrue(c.contains("-Dpinfuzz.coverage=model"), c.toString());
     }
 
     /** The bug detectors ship in Jazzer's bootstrap jar; an upgrade that adds one must not slip in unnoticed. */

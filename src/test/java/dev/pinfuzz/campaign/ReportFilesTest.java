@@ -33,7 +33,7 @@ final class ReportFilesTest {
         Files.write(in, ProgramEncoder.encode(TraceParser.parse("x", lie)));
         Triage t = new Triage();
         t.add("skip-pinned", in, 6.25, null);
-        Campaign.Options o = new Campaign.Options(List.of("skip-pinned", "wait-on-pin", "bounce-pinned"), 60, 15, 1, 2, dir, null, false, true);
+        Campaign.Options o = new Campaign.Options(List.of("skip-pinned", "wait-on-pin", "bounce-pinned"), 60, 15, 1, 2, dir, null, false, true, Coverage.STATES);
         List<TargetResult> targets = List.of(target("empty", null, 900_000), target("skip-pinned", "skip-pinned", 5000),
                 target("wait-on-pin", "wait-on-pin", 4000), target("bounce-pinned", "bounce-pinned", 3000));
         List<CampaignFinding> fs = new ArrayList<>(t.findings());

@@ -19,7 +19,7 @@ final class BenchCommandTest {
     void badArgumentsExitTwoWithOneLineNamingTheValueAndNoStackTrace(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         for (String[] args : List.of(new String[] {"--seeds", "0"}, new String[] {"--jazzer-seeds", "101"},
-                new String[] {"--nightly-budget", "soon"}, new String[] {"--tries", "-3"}, new String[] {"--bogus", "--bogus"},
+                new String[] {"--nightly-budget", "soon"}, new String[] {"--tries", "-3"}, new String[] {"--bogus", "--bogus"}, new String[] {"--coverage", "edges"},
                 new String[] {"--out", file.toString()})) {
             StringWriter out = new StringWriter(), err = new StringWriter();
             Stream<String> out0 = args[0].equals("--out") ? Stream.of("bench") : Stream.of("bench", "--out", dir.resolve("o").toString());
@@ -39,7 +39,7 @@ final class BenchCommandTest {
     void helpDescribesTheOptionsAndExitsZero() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         assertEquals(0, Main.execute(new PrintWriter(out), new PrintWriter(err), "bench", "--help"));
-        for (String o : List.of("--quick", "--out", "--no-jazzer", "--no-nightly", "--nightly-budget", "--seeds"))
+        for (String o : List.of("--quick", "--out", "--no-jazzer", "--no-nightly", "--nightly-budget", "--seeds", "--coverage"))
             assertTrue(out.toString().contains(o), () -> o + " in\n" + out);
     }
 }

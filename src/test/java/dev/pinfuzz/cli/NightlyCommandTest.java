@@ -35,7 +35,7 @@ final class NightlyCommandTest {
     void badArgumentsExitTwoWithAMessageAndNoStackTrace(@TempDir Path dir) {
         String out = dir.resolve("o").toString();
         for (String[] args : List.of(new String[] {"--budget", "0s"}, new String[] {"--budget", "soon"},
-                new String[] {"--policy", "no-such-policy"}, new String[] {"--jobs", "0"})) {
+                new String[] {"--policy", "no-such-policy"}, new String[] {"--jobs", "0"}, new String[] {"--coverage", "edges"})) {
             String[] full = Stream.concat(Stream.of("nightly", "--out", out), Stream.of(args)).toArray(String[]::new);
             Run r = run(full);
             assertEquals(2, r.code(), String.join(" ", args));

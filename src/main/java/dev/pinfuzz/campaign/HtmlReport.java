@@ -45,7 +45,7 @@ public final class HtmlReport {
                 .append(Html.esc(r.started().toString())).append("</title><style>").append(CSS).append("</style></head><body>");
         sb.append("<h1>pinfuzz nightly</h1><p class=\"muted\">started ").append(Html.esc(r.started().toString()))
                 .append(", budget ").append(r.options().budget()).append(" s, ").append(r.options().concurrency() * r.options().processes())
-                .append(" job(s)").append(r.interrupted() ? ", <span class=\"bad\">interrupted</span>" : "").append("</p>");
+                .append(" job(s), --coverage ").append(r.options().coverage().spelling()).append(r.interrupted() ? ", <span class=\"bad\">interrupted</span>" : "").append("</p>");
         sb.append("<p>Canary matrix: ").append(v.holds() ? "<span class=\"ok\">holds</span>" : "<span class=\"bad\">does not hold</span>")
                 .append("</p>");
         matrix(sb, v);

@@ -11,7 +11,7 @@ import java.util.OptionalDouble;
  * {@code summary.json}: the keys the nightly job's consumers read ({@code budget_seconds},
  * {@code started}, {@code policies.NAME.{expected, executions, exec_per_sec, coverage,
  * corpus_size, verdicts, findings[{verdict, trace, steps}]}}, {@code canary_matrix_holds}), plus
- * a few more: time to find, the empty target's exec/s, errors.
+ * a few more: the coverage mode ({@code coverage_mode}), time to find, the empty target's exec/s, errors.
  */
 public final class SummaryJson {
     private SummaryJson() {}
@@ -25,6 +25,8 @@ public final class SummaryJson {
         root.put("finished", r.finished().toString());
         root.put("interrupted", r.interrupted());
         root.put("jobs", r.options().concurrency() * r.options().processes());
+        // libFuzzer's "cov" counts different things in each mode: figures compare within a mode only
+        root.put("coverage_mode", r.options().coverage().spelling());
         Map<String, Object> policies = new LinkedHashMap<>();
         for (String p : v.policies()) policies.put(p, policy(v, p, traces));
         root.put("policies", policies);

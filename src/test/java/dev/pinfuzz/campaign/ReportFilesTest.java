@@ -51,6 +51,7 @@ final class ReportFilesTest {
         JsonNode root = new ObjectMapper().readTree(SummaryJson.of(v, traces));
         assertTrue(fields(root).containsAll(Set.of("budget_seconds", "started", "policies", "canary_matrix_holds")));
         assertEquals(60, root.get("budget_seconds").asInt());
+        assertEquals("states", root.get("coverage_mode").asText(), "coverage figures compare only within one mode");
         assertEquals("2026-01-01T00:00:00Z", root.get("started").asText());
         assertFalse(root.get("canary_matrix_holds").asBoolean());
         assertEquals(List.of("skip-pinned", "wait-on-pin", "bounce-pinned"), fields(root.get("policies")));

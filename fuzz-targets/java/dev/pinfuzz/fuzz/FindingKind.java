@@ -18,6 +18,9 @@ final class FindingKind {
     private static final String[] KEYWORDS = {"initial zeros", "deadlock", "livelock", "waits for the release", "leaked",
             "underflow", "overflow", "BUG", "WARNING", "suspended", "exit"};
 
+    /** The first letters of {@link #KEYWORDS}. */
+    private static final String KEY_START = "idlwuoBWse";
+
     private FindingKind() {}
 
     static String of(List<Finding> findings) {
@@ -54,8 +57,9 @@ final class FindingKind {
 
     /**
      * Where the '(' of a call named at {@code i} stands, or -1: a name of {@code [a-z_]} at a word
-     * boundary followed by '(' ({@code \b([a-z_]+)\(}, scanned by hand because a regex costs
-     * several microseconds per finding and canary policies find something in most inputs).
+     * boundary followed by '(' ({@code \b([a-z_]+)\(} over ASCII text, scanned by hand because a
+     * regex costs several microseconds per finding and canary policies find something in most
+     * inputs).
      */
     private static int callAt(String s, int i) {
         if (i > 0 && isWord(s.charAt(i - 1))) return -1;
@@ -65,13 +69,17 @@ final class FindingKind {
     }
 
     private static String keywordAt(String s, int i) {
+        if (KEY_START.indexOf(s.charAt(i)) < 0) return null; // most positions: no keyword starts here
         for (String kw : KEYWORDS) if (s.startsWith(kw, i)) return kw;
         return null;
     }
 
-    /** A word character as {@code \b} sees one. */
+    /**
+     * A word character as {@code \b} sees one in an explanation. Explanations name calls, files,
+     * handles and tasks of decoded programs, all ASCII, so ASCII is enough.
+     */
     private static boolean isWord(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /** Sync and release calls that differ only in name count as one, so kinds stay few. */

@@ -1,6 +1,8 @@
 package dev.pinfuzz.fuzz;
 
 import dev.pinfuzz.campaign.CanaryMatrix;
+import dev.pinfuzz.campaign.Coverage;
+import dev.pinfuzz.campaign.JazzerCommand;
 import dev.pinfuzz.coverage.StateFeatures;
 import dev.pinfuzz.gen.ProgramDecoder;
 import dev.pinfuzz.oracle.Finding;
@@ -44,7 +46,7 @@ public final class PolicyTarget {
      * coverage is Jazzer's bytecode instrumentation alone.
      */
     public PolicyTarget(String policy) {
-        this(policy, "states".equals(System.getProperty("pinfuzz.coverage")));
+        this(policy, Coverage.STATES.spelling().equals(System.getProperty(JazzerCommand.COVERAGE_PROPERTY)));
     }
 
     /** With {@code states}, also reports the model's folio states to libFuzzer ({@link StateFeatures}). */

@@ -23,7 +23,7 @@ public final class JazzerCommand {
     /**
      * Jazzer 0.30's built-in bug detectors. They look for injection, deserialisation and SSRF
      * bugs, which a simulated mm core cannot have, and they cost: RegexRoadblocks alone hooks the
-     * JDK's regex engine, which the targets use to name each finding's kind, and halved the
+     * JDK's regex engine, which the targets then used to name each finding's kind, and halved the
      * exec/s of the canary policies (22k vs 41k on gup-2018, measured).
      */
     static final List<String> BUG_DETECTORS = List.of("BigDecimal", "ClojureLangHooks", "Deserialization",

@@ -43,6 +43,10 @@ final class NightlyCommandTest {
             assertTrue(r.err().contains(args[1]), () -> "the message names the bad value: " + r.err());
         }
         assertFalse(Files.exists(dir.resolve("o")), "nothing is written on bad arguments");
+        Run f = run("fuzz", "--policy", "skip-pinned", "--coverage", "edges", "--out", out);
+        assertEquals(2, f.code(), f.err());
+        assertEquals("pinfuzz: unknown --coverage 'edges' (known: states, model)", f.err().strip());
+        assertFalse(Files.exists(dir.resolve("o")), "nothing is written on bad arguments");
     }
 
     @Test

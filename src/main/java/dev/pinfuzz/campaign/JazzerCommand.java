@@ -42,10 +42,6 @@ public final class JazzerCommand {
         this.coverage = coverage;
     }
 
-    public Coverage coverage() {
-        return coverage;
-    }
-
     /** The JVM of this process, for the child. */
     public static String currentJava() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -72,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
         if (jazzerSeeds != null && (jazzerSeeds < 1 || jazzerSeeds > 100))
             return bad(err, "--jazzer-seeds must be between 1 and 100, not " + jazzerSeeds);
         if (tries != null && tries < 1) return bad(err, "--tries must be at least 1, not " + tries);
-        if (Coverage.parse(coverage) == null) return bad(err, "unknown --coverage '" + coverage + "' (known: " + Coverage.spellings() + ")");
+        if (Coverage.problem(coverage) != null) return bad(err, Coverage.problem(coverage));
         BenchConfig c = (quick ? BenchConfig.quick() : BenchConfig.full()).withCoverage(Coverage.parse(coverage));
         c = c.withJazzer(!noJazzer).withNightly(!noNightly, nightlyBudget != null ? nightlyBudget : c.nightlySeconds())
                 .withSeeds(seeds != null ? seeds : c.seeds(), jazzerSeeds != null ? jazzerSeeds : c.jazzerSeeds());

@@ -32,7 +32,7 @@ final class CampaignOptions {
 
     /** A message when {@code --coverage} names no mode, else null. */
     String badCoverage() {
-        return Coverage.parse(coverage) == null ? "unknown --coverage '" + coverage + "' (known: " + Coverage.spellings() + ")" : null;
+        return Coverage.problem(coverage);
     }
 
     /** The persistent corpus root, or null for a cold start. */

@@ -102,15 +102,10 @@ public final class StateFeatures implements Observer {
 
     /** The file a step names, directly or through its handle; -1 for every file. */
     private int fileOf(Op op) {
-        if (op instanceof Op.Write w) return w.file();
-        if (op instanceof Op.Store s) return s.file();
-        if (op instanceof Op.Gup g) return g.file();
-        if (op instanceof Op.Sync s) return s.file();
-        if (op instanceof Op.Truncate t) return t.file();
         if (op instanceof Op.DmaWrite d) return p.gupOf(d.handle()).file();
         if (op instanceof Op.Release r) return p.gupOf(r.handle()).file();
         if (op instanceof Op.SetPageDirtyLock s) return p.gupOf(s.handle()).file();
-        return -1;
+        return Op.file(op);
     }
 
     /** The OR of the state flags of the cached pages of {@code file} (-1: of every file). */

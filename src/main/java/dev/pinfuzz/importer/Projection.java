@@ -77,15 +77,6 @@ final class Projection {
         return !pinApi || g.pin();
     }
 
-    private static int fileOf(Op op) {
-        if (op instanceof Op.Write w) return w.file();
-        if (op instanceof Op.Store s) return s.file();
-        if (op instanceof Op.Gup g) return g.file();
-        if (op instanceof Op.Sync y) return y.file();
-        if (op instanceof Op.Truncate t) return t.file();
-        return -1;
-    }
-
     /**
      * At most 3 files: those the window's pins touch, in order; then those touched while a pin
      * is held (an O_DIRECT write's target); then the others, most used first.
@@ -103,12 +94,12 @@ final class Projection {
         for (int i = from; i < to; i++) {
             Step s = src.step(i);
             if (s.op() instanceof Op.Gup g && usable(g)) pinnedUntil = Math.max(pinnedUntil, lastUse.getOrDefault(s.handle(), i));
-            else if (i < pinnedUntil && fileOf(s.op()) >= 0) rank.add(fileOf(s.op()));
+            else if (i < pinnedUntil && Op.file(s.op()) >= 0) rank.add(Op.file(s.op()));
         }
         Map<Integer, Integer> uses = new LinkedHashMap<>(); // first use first among equals
         for (int i = from; i < to; i++) {
             Op op = src.step(i).op();
-            if (!(op instanceof Op.Gup g && !usable(g)) && fileOf(op) >= 0) uses.merge(fileOf(op), 1, Integer::sum);
+            if (!(op instanceof Op.Gup g && !usable(g)) && Op.file(op) >= 0) uses.merge(Op.file(op), 1, Integer::sum);
         }
         uses.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).forEachOrdered(e -> rank.add(e.getKey()));
         for (int f : rank) if (fileOf.size() < MAX_FILES) fileOf.put(f, fileOf.size());
@@ -128,7 +119,7 @@ final class Projection {
         for (int i = from; i < to; i++) {
             Step s = src.step(i);
             if (s.op() instanceof Op.Gup g && usable(g) && fileOf.containsKey(g.file())) rank.add(s.task());
-            int f = fileOf(s.op());
+            int f = Op.file(s.op());
             boolean kept = f < 0 ? s.call() == Call.SYNC || s.call() == Call.RECLAIM || s.call() == Call.EXIT : fileOf.containsKey(f);
             if (kept && !(s.op() instanceof Op.Gup g && !usable(g))) uses.merge(s.task(), 1, Integer::sum);
         }
@@ -192,9 +183,9 @@ final class Projection {
 
     private void taskFileStep(int slot, Step s) {
         Op op = s.op();
-        Integer f = fileOf.get(fileOf(op));
+        Integer f = fileOf.get(Op.file(op));
         if (f == null) return;
-        int sf = fileOf(op), bytes = pages(sf) * PAGE;
+        int sf = Op.file(op), bytes = pages(sf) * PAGE;
         if (op instanceof Op.Write w) {
             int off = fold(sf, w.off());
             emit(slot, -1, new Op.Write(f, off, Math.min(w.len(), bytes - off)));

@@ -7,6 +7,16 @@ package dev.pinfuzz.program;
 public sealed interface Op {
     Call call();
 
+    /** The file {@code op} names itself (write, store, GUP, a sync of one file, truncate), or -1. */
+    static int file(Op op) {
+        if (op instanceof Write w) return w.file();
+        if (op instanceof Store s) return s.file();
+        if (op instanceof Gup g) return g.file();
+        if (op instanceof Sync y) return y.file();
+        if (op instanceof Truncate t) return t.file();
+        return -1;
+    }
+
     /** {@code write(F, OFF, LEN)}: buffered write(2). */
     record Write(int file, int off, int len) implements Op {
         public Call call() { return Call.WRITE; }

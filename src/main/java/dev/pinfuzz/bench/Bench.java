@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Runs the measurements of {@code pinfuzz bench} in order, one at a time (so they do not compete for
  * the cores): model throughput, time to the first finding in this JVM ((a) property-based, (c) naive),
- * Jazzer exec/s, Jazzer's time to find ((b)), and a short nightly's heap. Progress goes to {@code log}.
+ * Jazzer exec/s and where an execution's time goes, Jazzer's time to find ((b)), and a short nightly's heap. Progress goes to {@code log}.
  */
 public final class Bench {
     private final BenchConfig c;
@@ -52,6 +52,7 @@ public final class Bench {
         }
         JazzerRate.Rate empty = null;
         List<JazzerRate.Rate> rates = null;
+        List<JazzerCost.Breakdown> costs = null;
         if (cmd != null) {
             empty = JazzerRate.measure(cmd, null, c.rateSeconds(), work.resolve("rate/empty"));
             note("jazzer %-15s %,.0f exec/s", "empty", empty.execPerSec());
@@ -60,6 +61,19 @@ public final class Bench {
                 JazzerRate.Rate r = JazzerRate.measure(cmd, p, c.rateSeconds(), work.resolve("rate/" + p));
                 note("jazzer %-15s %,.0f exec/s", p, r.execPerSec());
                 rates.add(r);
+            }
+            costs = new ArrayList<>();
+            List<JazzerRate.Rate> priced = c.costEveryPolicy() ? rates
+                    : List.of(rates.stream().min((a, b) -> Double.compare(a.execPerSec(), b.execPerSec())).orElseThrow());
+            for (JazzerRate.Rate r : priced) {
+                JazzerCost.Breakdown b = JazzerCost.measure(cmd, c.coverage(), r.target(), work.resolve("rate/" + r.target() + "/corpus"),
+                        empty, r, c.costSeconds(), work.resolve("cost/" + r.target()));
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < b.stages().size(); i++)
+                    sb.append(String.format(Locale.ROOT, ", %s %.2f", b.stages().get(i).stage(), b.stageMicros(i)));
+                note("jazzer %-15s µs per execution: empty %.2f%s, fuzzing beyond them %.2f", r.target(), b.emptyMicros(), sb,
+                        b.fuzzingOverheadMicros());
+                costs.add(b);
             }
             for (String p : canaryPolicies())
                 for (long s = 1; s <= c.jazzerSeeds(); s++) {
@@ -82,7 +96,7 @@ public final class Bench {
                     nightly.wallSeconds(), nightly.orchestrator().peakUsedMb(),
                     nightly.children().stream().mapToDouble(GcLog::peakUsedMb).max().orElse(0));
         }
-        return new BenchResult(c, machine.finished(), started, (System.nanoTime() - t0) / 1e9, throughput, empty, rates, cells, nightly);
+        return new BenchResult(c, machine.finished(), started, (System.nanoTime() - t0) / 1e9, throughput, empty, rates, costs, cells, nightly);
     }
 
     private static List<String> canaryPolicies() {

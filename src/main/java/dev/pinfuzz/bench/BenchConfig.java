@@ -28,6 +28,16 @@ public record BenchConfig(String mode, double warmupSeconds, double throughputSe
         return new BenchConfig("quick", 1, 1, 5, 10, 3, 200_000, 10, 30, 20, true, true, Coverage.STATES);
     }
 
+    /** Seconds per stage when {@link JazzerCost} replays a policy's corpus: half the exec/s run, at least 5. */
+    public int costSeconds() {
+        return Math.max(5, (rateSeconds + 1) / 2);
+    }
+
+    /** Whether every policy's Jazzer execution is split into stages ({@link JazzerCost}), or only the slowest one's (quick). */
+    public boolean costEveryPolicy() {
+        return !mode.equals("quick");
+    }
+
     public BenchConfig withJazzer(boolean on) {
         return new BenchConfig(mode, warmupSeconds, throughputSeconds, rateSeconds, seeds, jazzerSeeds, propertyTries,
                 naiveCapSeconds, jazzerCapSeconds, nightlySeconds, on, nightly, coverage);

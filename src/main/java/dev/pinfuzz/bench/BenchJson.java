@@ -28,6 +28,7 @@ public final class BenchJson {
         root.put("machine", machine(r.machine()));
         root.put("model_throughput", throughput(r));
         root.put("jazzer_exec_per_sec", rates(r));
+        root.put("jazzer_cost", costs(r));
         root.put("time_to_first_finding", times(r));
         Map<String, Object> shrunk = new LinkedHashMap<>();
         for (CellTimes c : r.cells())
@@ -61,9 +62,29 @@ public final class BenchJson {
         Map<String, Object> ps = new LinkedHashMap<>();
         for (JazzerRate.Rate t : r.jazzerRates())
             ps.put(t.target(), map("exec_per_sec", t.execPerSec(), "executions", t.executions(),
-                    "share_of_empty", empty > 0 ? t.execPerSec() / empty : null));
-        return map("seconds", r.config().rateSeconds(), "empty", map("exec_per_sec", empty, "executions", r.emptyRate().executions()),
-                "policies", ps);
+                    "share_of_empty", empty > 0 ? t.execPerSec() / empty : null, "steady_exec_per_sec", t.steadyExecPerSec(),
+                    "steady_share_of_empty", r.emptyRate().steadyExecPerSec() > 0 ? t.steadyExecPerSec() / r.emptyRate().steadyExecPerSec() : null));
+        return map("seconds", r.config().rateSeconds(), "empty", map("exec_per_sec", empty, "executions", r.emptyRate().executions(),
+                "steady_exec_per_sec", r.emptyRate().steadyExecPerSec()), "policies", ps);
+    }
+
+    /** µs per execution, by stage of the replayed target ({@link JazzerCost}); null without Jazzer. */
+    private static Map<String, Object> costs(BenchResult r) {
+        if (r.jazzerCosts() == null) return null;
+        Map<String, Object> ps = new LinkedHashMap<>();
+        for (JazzerCost.Breakdown b : r.jazzerCosts()) {
+            Map<String, Object> stages = new LinkedHashMap<>();
+            for (int i = 0; i < b.stages().size(); i++)
+                stages.put(b.stages().get(i).stage(), map("exec_per_sec", b.stages().get(i).execPerSec(), "us", finite(b.stageMicros(i))));
+            ps.put(b.policy(), map("inputs", b.inputs(), "mean_steps", b.meanSteps(), "empty_us", finite(b.emptyMicros()),
+                    "stages", stages, "fuzzing_us", finite(b.fuzzingMicros()), "fuzzing_beyond_stages_us", finite(b.fuzzingOverheadMicros()),
+                    "share_of_empty_with_free_model", finite(b.shareWithFreeModel())));
+        }
+        return map("stage_seconds", r.config().costSeconds(), "policies", ps);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private static Map<String, Object> times(BenchResult r) {

@@ -1,5 +1,8 @@
 package dev.pinfuzz.bench;
 
+import dev.pinfuzz.campaign.JazzerCommand;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -23,13 +26,17 @@ public final class BenchTable {
         sb.append(model).append('\n');
         if (r.jazzerRates() != null) {
             double empty = r.emptyRate().execPerSec();
-            TextTable jz = new TextTable(String.format(Locale.ROOT, "Jazzer exec/s (%d s per target, cold start, -seed=1, one at a time)",
-                    c.rateSeconds()), "target", "exec/s", "executions", "share of empty");
-            jz.row("empty", Format.count(empty), Format.count(r.emptyRate().executions()), "100%");
+            double steady = r.emptyRate().steadyExecPerSec();
+            TextTable jz = new TextTable(String.format(Locale.ROOT, "Jazzer exec/s (%d s per target, cold start, -seed=1, one at a time; "
+                    + "steady: over the run's second half, without start-up and warm-up)", c.rateSeconds()),
+                    "target", "exec/s", "executions", "share of empty", "steady exec/s", "steady share");
+            jz.row("empty", Format.count(empty), Format.count(r.emptyRate().executions()), "100%", Format.count(steady), "100%");
             for (JazzerRate.Rate t : r.jazzerRates())
                 jz.row(t.target(), Format.count(t.execPerSec()), Format.count(t.executions()),
-                        Format.percent(empty > 0 ? t.execPerSec() / empty : Double.NaN));
+                        Format.percent(empty > 0 ? t.execPerSec() / empty : Double.NaN), Format.count(t.steadyExecPerSec()),
+                        Format.percent(steady > 0 ? t.steadyExecPerSec() / steady : Double.NaN));
             sb.append(jz).append('\n');
+            if (r.jazzerCosts() != null && !r.jazzerCosts().isEmpty()) sb.append(costs(r)).append('\n');
         }
         sb.append(times(r)).append('\n');
         TextTable shrunk = new TextTable("Shrunk length (property-based engine, seeds 1.." + c.seeds() + ")",
@@ -45,6 +52,28 @@ public final class BenchTable {
             sb.append(String.format(Locale.ROOT, "  %-12s %s%n  %-12s %s%n", t.met() == null ? "not measured" : t.met() ? "met" : "NOT MET",
                     t.goal(), "", t.figure()));
         return sb.toString();
+    }
+
+    private static String costs(BenchResult r) {
+        List<String> stages = JazzerCommand.REPLAY_STAGES;
+        List<String> head = new ArrayList<>(List.of("target", "inputs", "mean steps", "empty"));
+        head.addAll(stages);
+        head.addAll(List.of("fuzzing beyond", "fuzzing", "share if judging were free"));
+        TextTable t = new TextTable(String.format(Locale.ROOT, "Where a Jazzer execution goes, µs: each policy's exec/s corpus replayed "
+                + "up to each stage, %d s per stage (a stage's figure is what it adds to the one before)", r.config().costSeconds()),
+                head.toArray(new String[0]));
+        for (JazzerCost.Breakdown b : r.jazzerCosts()) {
+            List<String> row = new ArrayList<>(List.of(b.policy(), String.valueOf(b.inputs()),
+                    String.format(Locale.ROOT, "%.1f", b.meanSteps()), micros(b.emptyMicros())));
+            for (String s : stages) row.add(micros(b.stageMicros(s)));
+            row.addAll(List.of(micros(b.fuzzingOverheadMicros()), micros(b.fuzzingMicros()), Format.percent(b.shareWithFreeModel())));
+            t.row(row.toArray(new String[0]));
+        }
+        return t.toString();
+    }
+
+    private static String micros(double us) {
+        return Double.isNaN(us) ? "-" : String.format(Locale.ROOT, "%.2f", us);
     }
 
     private static String times(BenchResult r) {

@@ -13,6 +13,17 @@ public final class JazzerCommand {
     public static final String POLICY_TARGET = "dev.pinfuzz.fuzz.PolicyFuzzTarget";
     /** The target that only consumes its bytes: the harness's speed limit. */
     public static final String EMPTY_TARGET = "dev.pinfuzz.fuzz.EmptyFuzzTest";
+    /** Replays a fixed corpus up to one stage of the policy target, to split its cost ({@code pinfuzz bench}). */
+    public static final String REPLAY_COST_TARGET = "dev.pinfuzz.fuzz.ReplayCostTarget";
+    /** The replay target's last stage, one of {@link #REPLAY_STAGES}. */
+    public static final String STAGE_PROPERTY = "pinfuzz.cost.stage";
+    /**
+     * The replay target's stages, each doing what the one before does and more: decode the bytes,
+     * judge the program, report its folio states to libFuzzer, report its findings (the whole target).
+     */
+    public static final List<String> REPLAY_STAGES = List.of("decode", "judge", "states", "report");
+    /** The directory whose files the replay target runs, round-robin, instead of the fuzzer's bytes. */
+    public static final String INPUTS_PROPERTY = "pinfuzz.cost.inputs";
     public static final String POLICY_PROPERTY = "pinfuzz.policy";
     /** When "false" the target runs programs (for coverage) but reports nothing: for merges. */
     public static final String REPORT_PROPERTY = "pinfuzz.report";
@@ -58,7 +69,7 @@ public final class JazzerCommand {
 
     /** The same with libFuzzer's {@code -seed=N} (0: a random seed), for repeatable runs ({@code pinfuzz bench}). */
     public List<String> fuzz(String policy, Path corpus, List<Path> seeds, Path artifacts, int seconds, long seed) {
-        List<String> c = jvm(policy, true);
+        List<String> c = jvm(policy, true, List.of(), policy == null ? EMPTY_TARGET : POLICY_TARGET);
         if (seed != 0) c.add("-seed=" + seed);
         c.add("--keep_going=" + KEEP_GOING);
         c.add("--reproducer_path=" + artifacts);
@@ -78,7 +89,7 @@ public final class JazzerCommand {
      * while merging (a crash would cost a restart per crashing input).
      */
     public List<String> merge(String policy, Path into, List<Path> from) {
-        List<String> c = jvm(policy, false);
+        List<String> c = jvm(policy, false, List.of(), POLICY_TARGET);
         c.add("-merge=1");
         // Edges only, not hit-count buckets: 80 inputs keep skip-pinned's 1145 edges where
         // counters would keep 595; the fuzzer finds the counts again from them.
@@ -90,7 +101,23 @@ public final class JazzerCommand {
         return c;
     }
 
-    private List<String> jvm(String policy, boolean report) {
+    /**
+     * {@code seconds} of the replay target on {@code policy}: the files of {@code inputs} run in
+     * turn up to {@code stage}, whatever bytes libFuzzer offers; libFuzzer's exec/s then prices
+     * that stage. Same JVM, instrumentation and detectors as {@link #fuzz}; {@code corpus} is
+     * libFuzzer's (scratch) corpus directory.
+     */
+    public List<String> replayCost(String policy, String stage, Path inputs, Path corpus, int seconds) {
+        List<String> c = jvm(policy, false, List.of("-D" + STAGE_PROPERTY + "=" + stage, "-D" + INPUTS_PROPERTY + "=" + inputs),
+                REPLAY_COST_TARGET);
+        c.add("-seed=1");
+        c.add("-max_total_time=" + Math.max(1, seconds));
+        c.add("-print_final_stats=1");
+        c.add(corpus.toString());
+        return c;
+    }
+
+    private List<String> jvm(String policy, boolean report, List<String> properties, String target) {
         List<String> c = new ArrayList<>();
         c.add(java);
         c.add("-Xmx1g");
@@ -98,10 +125,11 @@ public final class JazzerCommand {
         if (policy != null) c.add("-D" + POLICY_PROPERTY + "=" + policy);
         c.add("-D" + REPORT_PROPERTY + "=" + report);
         c.add("-D" + COVERAGE_PROPERTY + "=" + coverage.spelling());
+        c.addAll(properties);
         c.add("-cp");
         c.add(classpath);
         c.add("com.code_intelligence.jazzer.Jazzer");
-        c.add("--target_class=" + (policy == null ? EMPTY_TARGET : POLICY_TARGET));
+        c.add("--target_class=" + target);
         // Only the code under test: libFuzzer pays per edge an execution touches (its feature
         // collection took 46% of a profiled run with dev.pinfuzz.** instrumented), and the edges
         // of the decoder, the oracles and the harness say little about the kernel's state.

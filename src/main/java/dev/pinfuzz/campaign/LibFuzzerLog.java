@@ -21,7 +21,7 @@ public final class LibFuzzerLog {
     public record Artifact(Path file, String kind, double seconds, String exception) {}
 
     private static final Pattern STATUS = Pattern.compile(
-            "^#(\\d+)\\s+(INITED|NEW|REDUCE|pulse|DONE|RELOAD)\\s+cov: (\\d+)(?: ft: \\d+)?(?: corp: (\\d+)/)?");
+            "^#(\\d+)\\s+(INITED|NEW|REDUCE|pulse|DONE|RELOAD)(?:\\s+cov: (\\d+))?(?: ft: \\d+)?\\s*(?:corp: (\\d+)/)?");
     private static final Pattern WRITTEN = Pattern.compile("Test unit written to (\\S+)\\s*$");
     private static final Pattern STAT = Pattern.compile("^stat::(\\w+):\\s+(\\d+)");
     private static final Pattern EXEC_S = Pattern.compile("exec/s: (\\d+)");
@@ -47,7 +47,8 @@ public final class LibFuzzerLog {
         Matcher m = STATUS.matcher(line);
         if (m.find()) {
             execs = Math.max(execs, Long.parseLong(m.group(1)));
-            cov = Math.max(cov, Integer.parseInt(m.group(3)));
+            // A target that touches no instrumented code (the empty one) prints no cov: at all.
+            if (m.group(3) != null) cov = Math.max(cov, Integer.parseInt(m.group(3)));
             if (m.group(4) != null) corpus = Integer.parseInt(m.group(4));
             Matcher e = EXEC_S.matcher(line);
             long rate = e.find() ? Long.parseLong(e.group(1)) : 0;

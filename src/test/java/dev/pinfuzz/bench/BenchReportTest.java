@@ -34,7 +34,7 @@ final class BenchReportTest {
         BenchResult r = new Bench(TINY, work, new PrintWriter(log)).run();
         JsonNode j = new ObjectMapper().readTree(BenchJson.of(r));
         assertEquals(Set.of("schema", "mode", "coverage", "commit", "dirty", "started", "seconds", "machine", "model_throughput",
-                "jazzer_exec_per_sec", "time_to_first_finding", "shrunk_length", "nightly_heap", "targets"), keys(j));
+                "jazzer_exec_per_sec", "jazzer_cost", "time_to_first_finding", "shrunk_length", "nightly_heap", "targets"), keys(j));
         assertEquals(BenchJson.SCHEMA, j.get("schema").asInt());
         assertEquals(Runtime.getRuntime().availableProcessors(), j.get("machine").get("cores").asInt());
         JsonNode model = j.get("model_throughput").get("policies");
@@ -44,6 +44,7 @@ final class BenchReportTest {
             assertEquals(20, p.get("mean_steps").asDouble(), 1.5, "median length about 20 steps");
         }
         assertTrue(j.get("jazzer_exec_per_sec").isNull());
+        assertTrue(j.get("jazzer_cost").isNull());
         assertTrue(j.get("nightly_heap").isNull());
         JsonNode cells = j.get("time_to_first_finding").get("cells");
         assertEquals(Set.of("gup-2018 durability", "gup-2018 kernel-bug", "wait-on-pin liveness", "skip-pinned durability"), keys(cells));
@@ -75,16 +76,25 @@ final class BenchReportTest {
         BenchConfig c = BenchConfig.full();
         return new BenchResult(c, new Machine("0123456789abcdef", false, 2, "JVM", new double[] {1, 2, 3}, new double[] {2, 2, 3}),
                 Instant.EPOCH, 600, List.of(new ModelThroughput.Rate("gup-2018", 1000, 20_000, 20, 900)),
-                new JazzerRate.Rate("empty", 1_000_000, 100_000), List.of(new JazzerRate.Rate("gup-2018", 300_000, 30_000)), cells, n);
+                new JazzerRate.Rate("empty", 1_000_000, 100_000, 125_000), List.of(new JazzerRate.Rate("gup-2018", 300_000, 30_000, 40_000)),
+                List.of(COST), cells, n);
     }
+
+    /** 10 µs empty; the stages end at 20, 25, 28.57 and 29.41 µs; fuzzing takes 33.33 µs. */
+    static final JazzerCost.Breakdown COST = new JazzerCost.Breakdown("gup-2018", 7, 12.5, 100_000,
+            List.of(new JazzerCost.StageRate("decode", 50_000), new JazzerCost.StageRate("judge", 40_000),
+                    new JazzerCost.StageRate("states", 35_000), new JazzerCost.StageRate("report", 34_000)), 30_000);
 
     @Test
     void theTableShowsCappedRunsAsTheCapAndJudgesEachTarget() {
         String t = BenchTable.of(madeUp(1800));
         assertTrue(t.contains("commit 0123456789ab,"), t);
         assertTrue(t.contains("9.0 s / > 60 s"), "the kernel-bug median is 9 s, its max the cap:\n" + t);
-        assertTrue(t.lines().anyMatch(l -> l.matches("gup-2018\\s+30,000\\s+300,000\\s+30%")), t);
+        assertTrue(t.lines().anyMatch(l -> l.matches("gup-2018\\s+30,000\\s+300,000\\s+30%\\s+40,000\\s+32%")), t);
         assertTrue(t.contains("Jazzer JVMs (1 + 1 helpers)"), t);
+        assertTrue(t.lines().anyMatch(l -> l.matches("gup-2018\\s+7\\s+12\\.5\\s+10\\.00\\s+10\\.00\\s+5\\.00\\s+3\\.57\\s+0\\.84\\s+3\\.92\\s+33\\.33\\s+35%")),
+                "each stage's µs is what it adds to the one before; judging free leaves 10 / (33.33 - 5) of the empty target:\n" + t);
+        assertTrue(t.contains("lowest gup-2018: 30,000 of 100,000 exec/s = 30%; at most 35% if judging cost nothing (steady rates)"), t);
         assertTrue(t.contains("  met          every policy target's Jazzer exec/s >= 25%"), t);
         assertTrue(t.contains("  NOT MET      shrunk length equals the known minimum"), t);
         assertTrue(t.contains("  NOT MET      nightly heap <= 512 MB"), "600 MB in use in a Jazzer JVM:\n" + t);
@@ -109,6 +119,12 @@ final class BenchReportTest {
         assertTrue(kb.get("per_seed").get(2).get("ms").isNull());
         assertEquals(900_000, kb.get("per_seed").get(2).get("programs").asLong());
         assertEquals(0.3, j.get("jazzer_exec_per_sec").get("policies").get("gup-2018").get("share_of_empty").asDouble(), 1e-9);
+        JsonNode cost = j.get("jazzer_cost").get("policies").get("gup-2018");
+        assertEquals(Set.of("decode", "judge", "states", "report"), keys(cost.get("stages")));
+        assertEquals(5.0, cost.get("stages").get("judge").get("us").asDouble(), 1e-9);
+        assertEquals(40_000, cost.get("stages").get("judge").get("exec_per_sec").asDouble(), 1e-9);
+        assertEquals(10 / (1e6 / 30_000 - 5), cost.get("share_of_empty_with_free_model").asDouble(), 1e-3);
+        assertEquals(1e6 / 30_000 - 1e6 / 34_000, cost.get("fuzzing_beyond_stages_us").asDouble(), 1e-3);
         assertFalse(j.get("nightly_heap").get("jazzer_children").get("all_flat").asBoolean());
         assertEquals(1, j.get("nightly_heap").get("jazzer_children").get("helpers").asInt());
     }

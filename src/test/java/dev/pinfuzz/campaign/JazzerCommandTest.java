@@ -53,6 +53,20 @@ class JazzerCommandTest {
         assertTrue(c.contains("-Dpinfuzz.coverage=model"), c.toString());
     }
 
+    @Test
+    void aReplayCostRunIsAFuzzingRunOfTheReplayTargetWithItsStageAndInputs() {
+        List<String> r = new JazzerCommand("java", "cp", Coverage.STATES).replayCost("wait-on-pin", "judge", Path.of("/in"), Path.of("c"), 8);
+        List<String> f = fuzz(Coverage.STATES);
+        assertEquals(JazzerCommand.REPLAY_COST_TARGET, flag(r, "--target_class"));
+        assertTrue(r.containsAll(List.of("-Dpinfuzz.policy=wait-on-pin", "-Dpinfuzz.cost.stage=judge", "-Dpinfuzz.cost.inputs=/in",
+                "-Dpinfuzz.coverage=states")), r.toString());
+        for (String same : List.of("--instrumentation_includes", "--trace", "--disabled_hooks", "-seed"))
+            assertEquals(flag(f, same), flag(r, same), "the replay must price what the fuzzing run does: " + same);
+        assertEquals("8", flag(r, "-max_total_time"));
+        assertEquals("c", r.get(r.size() - 1), "libFuzzer's corpus directory comes last");
+        assertEquals(r.indexOf("com.code_intelligence.jazzer.Jazzer"), r.indexOf("cp") + 1, "properties go to the JVM, before the driver");
+    }
+
     /** The bug detectors ship in Jazzer's bootstrap jar; an upgrade that adds one must not slip in unnoticed. */
     @Test
     void everyBugDetectorOfTheJazzerOnTheClasspathIsDisabledAndNoneIsMadeUp() throws IOException {

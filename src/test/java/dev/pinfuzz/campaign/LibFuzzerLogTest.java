@@ -72,4 +72,17 @@ final class LibFuzzerLogTest {
         assertEquals(4096, log.executions());
         assertEquals(-1, log.finalExecPerSec());
     }
+
+    @Test
+    void statusLinesWithoutCoverageAsTheEmptyTargetPrintsThemAreStillSamples() {
+        LibFuzzerLog log = new LibFuzzerLog(Path.of("."));
+        log.line("#2\tINITED exec/s: 0 rss: 602Mb", 1);
+        log.line("#8388608\tpulse  corp: 1/1b lim: 4096 exec/s: 2796202 rss: 615Mb", 4);
+        log.line("#24238847\tDONE   corp: 1/1b lim: 4096 exec/s: 2203531 rss: 630Mb", 11);
+        assertEquals(3, log.samples().size());
+        assertEquals(8_388_608, log.samples().get(1).execs());
+        assertEquals(1, log.samples().get(2).corpus());
+        assertEquals(0, log.samples().get(2).cov());
+        assertEquals(24_238_847, log.executions());
+    }
 }

@@ -36,6 +36,8 @@ final class DurabilityOracle {
     private final Landing landing;
     /** Truncate steps that have run (they run whole, at their return). */
     private final boolean[] truncated;
+    /** Per DMA step: its handle was held when it started, so its bytes reached the page. */
+    private final boolean[] dmaLanded;
     /** Per truncate or DMA step: i_size when it started (DMA) or ran (truncate) (a truncate that does not shrink writes nothing). */
     private final int[] sizeBefore;
     private final List<Finding> findings;
@@ -57,6 +59,7 @@ final class DurabilityOracle {
         this.landing = new Landing(p);
         this.sizeBefore = new int[p.size()];
         this.truncated = new boolean[p.size()];
+        this.dmaLanded = new boolean[p.size()];
         @SuppressWarnings("unchecked") List<Promise>[] pp = new List[p.size()];
         @SuppressWarnings("unchecked") List<Integer>[] pd = new List[p.handles().size()];
         this.pendingPromises = pp;
@@ -79,6 +82,9 @@ final class DurabilityOracle {
         Op op = p.step(i).op();
         landing.started(i, (int) t);
         if (op instanceof Op.DmaWrite d) {
+            // Through a handle not held now (its GUP has not run or failed, or it was released, by
+            // its owner's exit or BUG too) the device writes nothing the kernel still maps.
+            if (tl.live(d.handle())) dmaLanded[i] = true;
             int f = p.gupOf(d.handle()).file();
             if (files[f] != null) sizeBefore[i] = files[f].size;
             if (landed(i) && !Flags.longterm(p.gupOf(d.handle()).flags())) {
@@ -177,9 +183,7 @@ final class DurabilityOracle {
 
     /** A DMA lands if its handle's GUP returned pages before the DMA started. */
     private boolean landed(int i) {
-        int h = ((Op.DmaWrite) p.step(i).op()).handle();
-        int def = p.handleDefinition(h);
-        return tl.end(def) != Timeline.NEVER && tl.result(def) >= 0 && tl.end(def) < tl.start(i);
+        return dmaLanded[i];
     }
 
     private void ackPending(int h, long dirtyStart) {

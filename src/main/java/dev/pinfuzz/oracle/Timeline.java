@@ -58,7 +58,8 @@ public final class Timeline {
         result[i] = r;
         Step s = p.step(i);
         if (s.handle() >= 0 && r >= 0) acquired[s.handle()] = true;
-        if (s.op() instanceof Op.Release rel) released[rel.handle()] = true;
+        // A release whose GUP has not run yet (queued behind a suspended step) does nothing (DESIGN §2).
+        if (s.op() instanceof Op.Release rel && acquired[rel.handle()]) released[rel.handle()] = true;
         if (s.call() == Call.EXIT) releaseOwnedBy(s.task());
     }
 

@@ -40,9 +40,21 @@ public final class TraceParser {
         this.src = src;
     }
 
-    /** Parses raw bytes, rejecting invalid UTF-8. */
+    /** Parses raw bytes, rejecting invalid UTF-8; of several problems, the first in the file is reported. */
     public static Program parse(String source, byte[] bytes) throws BadInputException {
-        return parse(source, decodeUtf8(source, bytes));
+        String text;
+        try {
+            text = decodeUtf8(source, bytes);
+        } catch (BadInputException badByte) {
+            // The lines before the bad byte's decode: a mistake in one of them comes first.
+            int end = 0;
+            for (int line = 1; line < badByte.line(); end++) if (bytes[end] == '\n') line++;
+            TraceParser p = new TraceParser(source);
+            String[] ls = decodeUtf8(source, java.util.Arrays.copyOf(bytes, end)).split("\n", -1);
+            for (int i = 0; i + 1 < ls.length; i++) p.line(i + 1, ls[i]);
+            throw badByte;
+        }
+        return parse(source, text);
     }
 
     /** Parses text. */

@@ -98,4 +98,15 @@ class TraceParserUtf8Test {
         assertEquals(1, e.line(), "expected line 1");
         assertEquals(18, e.column(), "expected the column of the bad byte inside the comment");
     }
+
+    @Test
+    void aMistakeOnALineBeforeTheBadByteIsReportedFirstAsTheFileReads() {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> TraceParser.parse(SRC, bytes("file f pages=1\nA: write(f, 0\n# ", 0xff, "\n")));
+        assertEquals(2, e.line(), () -> "the unclosed write on line 2 comes before the bad byte on line 3: " + e.getMessage());
+        BadInputException later = assertThrows(BadInputException.class,
+                () -> TraceParser.parse(SRC, bytes("file f pages=1\n# ", 0xff, "\nA: write(f, 0\n")));
+        assertEquals(2, later.line(), () -> "the bad byte on line 2 comes before the mistake on line 3: " + later.getMessage());
+        assertTrue(later.reason().contains("invalid UTF-8"), later::reason);
+    }
 }

@@ -23,6 +23,12 @@ public final class VerboseTrace implements Observer {
     private String diskBefore = "";
     private final java.util.List<String> diskLog = new java.util.ArrayList<>();
     private final java.util.List<String> dmesg = new java.util.ArrayList<>();
+    /**
+     * Lines of a step killed by a BUG, printed once its handles are released: the scheduler tells
+     * of the kill first, then drops the task's queued lines and releases its handles as at exit.
+     */
+    private final java.util.List<String> killed = new java.util.ArrayList<>();
+    private boolean killing;
 
     public VerboseTrace(Program p, Kernel k, PrintStream out) {
         this.p = p;
@@ -35,8 +41,19 @@ public final class VerboseTrace implements Observer {
         return String.format("  line %-3d %s", p.line(step), TraceWriter.step(p, step));
     }
 
+    /** Prints a killed step with what its death released, before the next event's lines. */
+    private void settleKill() {
+        if (!killing) return;
+        killing = false;
+        out.println(killed.remove(0));
+        changes();
+        for (String l : killed) out.println(l);
+        killed.clear();
+    }
+
     @Override
     public void stepStarted(int step, long time) {
+        settleKill();
         before = snapshot();
         diskBefore = disk();
     }
@@ -64,6 +81,7 @@ public final class VerboseTrace implements Observer {
 
     @Override
     public void stepResumed(int step, int task, long time) {
+        settleKill();
         out.println("  … task " + p.tasks().get(task) + " resumes line " + (step >= 0 ? p.line(step) : "(exit)"));
         before = snapshot();
         diskBefore = disk();
@@ -71,13 +89,16 @@ public final class VerboseTrace implements Observer {
 
     @Override
     public void stepKilled(int step, int task, long time) {
-        out.println(head(step) + " … never returns: task " + p.tasks().get(task) + " killed by BUG");
-        changes();
+        settleKill();
+        killing = true;
+        killed.add(head(step) + " … never returns: task " + p.tasks().get(task) + " killed by BUG");
     }
 
     @Override
     public void stepDropped(int step, int task) {
-        out.println(head(step) + " … dropped: task " + p.tasks().get(task) + " is dead");
+        String line = head(step) + " … dropped: task " + p.tasks().get(task) + " is dead";
+        if (killing) killed.add(line);
+        else out.println(line);
     }
 
     @Override
@@ -87,11 +108,13 @@ public final class VerboseTrace implements Observer {
 
     @Override
     public void livelock(int step, int task, long iterations) {
+        settleKill();
         out.println("      livelock guard: " + iterations + " model steps");
     }
 
     @Override
     public void taskExited(int task, long time) {
+        settleKill();
         out.println("  exit of task " + p.tasks().get(task) + " at the end of the program");
         changes();
         before = snapshot();
@@ -100,8 +123,14 @@ public final class VerboseTrace implements Observer {
 
     @Override
     public void crashed(int step, long time) {
+        settleKill();
         out.println(String.format("  line %-3d crash() — page cache, pins and tasks are gone; disk keeps what it flushed", p.line(step)));
         changes();
+    }
+
+    @Override
+    public void programEnded(long time) {
+        settleKill();
     }
 
     private void changes() {

@@ -241,6 +241,28 @@ class ReplayCommandTest {
     }
 
     @Test
+    void verboseShowsWhatABugKillReleasesUnderTheKilledStepThenItsDroppedLines() throws IOException {
+        Path f = trace("kill.trace", "policy gup-2018\nfile f pages=2\nA: p = get_user_pages(f, 0, 1, FOLL_WRITE)\n"
+                + "A: writeback(f)\nreclaim()\nA: set_page_dirty_lock(p)\nA: fsync(f)\nA: put_page(p)\nB: fsync(f)\nexpect kernel-bug\n");
+        assertEquals(0, replay(f, "--verbose"));
+        String text = out();
+        List<String> o = text.lines().toList();
+        int killed = indexOf(o, "A: fsync(f) … never returns: task A killed by BUG");
+        int bug = indexOf(o, "dmesg: kernel BUG: ext4_writepage");
+        int released = indexOf(o, "refcount=1 pins=0 PG_dirty no-buffers");
+        int dropped = indexOf(o, "A: put_page(p) … dropped: task A is dead");
+        int next = indexOf(o, "line 9   B: fsync(f)");
+        assertTrue(killed >= 0 && killed < bug && bug < released && released < dropped && dropped < next,
+                "the BUG, then the GUP reference the kill released, belong to the killed fsync, before its dropped put_page"
+                        + " and before the next step:\n" + text);
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(part)) return i;
+        return -1;
+    }
+
+    @Test
     void withoutVerboseNoStepsArePrinted() throws IOException {
         Path f = trace("lie.trace", EXAMPLE);
         replay(f);

@@ -5,7 +5,7 @@ package dev.pinfuzz.coverage;
 public interface FeatureSink {
     /**
      * Feature {@code state} (0..255) of slot {@code id} (0..{@value StateFeatures#SLOTS}-1) was
-     * seen in this execution.
+     * seen in this execution; {@link StateFeatures} tells each feature once per execution.
      */
     void hit(int id, int state);
 }

@@ -57,6 +57,13 @@ public final class StateFeatures implements Observer {
     private final Program p;
     private final Kernel k;
     private final FeatureSink sink;
+    /**
+     * Features already told in this execution, as {@code slot << 8 | state}. libFuzzer sets a
+     * feature's counter, so telling it again changes nothing but costs a call into Jazzer, and
+     * repeats are common: a 15-step canary program has about 5 distinct features.
+     */
+    private int[] told = new int[8];
+    private int toldCount;
 
     static {
         // Each call needs its own slot in every group.
@@ -72,14 +79,14 @@ public final class StateFeatures implements Observer {
     @Override
     public void stepReturned(int step, long time, long result) {
         Op op = p.step(step).op();
-        sink.hit(RETURNED + op.call().ordinal(), states(fileOf(op)) | (result < 0 ? FAILED : 0));
+        hit(RETURNED + op.call().ordinal(), states(fileOf(op)) | (result < 0 ? FAILED : 0));
     }
 
     @Override
     public void stepBlocked(int step, int task, long time, WaitFor what) {
         if (step < 0) return; // a final exit waiting: the liveness oracle's matter, not a call's
         Op op = p.step(step).op();
-        sink.hit(BLOCKED + op.call().ordinal(), states(what.file()) | (what.pins() ? ON_PINS : 0));
+        hit(BLOCKED + op.call().ordinal(), states(what.file()) | (what.pins() ? ON_PINS : 0));
     }
 
     @Override
@@ -87,17 +94,26 @@ public final class StateFeatures implements Observer {
         // step -1: a final exit releasing its handles (put_page, set_page_dirty at exit)
         Op op = step < 0 ? null : p.step(step).op();
         int call = op == null ? Call.EXIT.ordinal() : op.call().ordinal();
-        sink.hit(LOGGED + call, (bug ? 128 : 0) | states(op == null ? -1 : fileOf(op)) & 127);
+        hit(LOGGED + call, (bug ? 128 : 0) | states(op == null ? -1 : fileOf(op)) & 127);
     }
 
     @Override
     public void crashed(int step, long time) {
-        sink.hit(CRASHED, 0); // the page cache is gone by now: nothing to tell apart
+        hit(CRASHED, 0); // the page cache is gone by now: nothing to tell apart
     }
 
     @Override
     public void livelock(int step, int task, long iterations) {
-        sink.hit(LIVELOCK, 0);
+        hit(LIVELOCK, 0);
+    }
+
+    /** Tells the sink of a feature the first time this execution reaches it. */
+    private void hit(int slot, int state) {
+        int f = slot << 8 | state;
+        for (int i = 0; i < toldCount; i++) if (told[i] == f) return;
+        if (toldCount == told.length) told = java.util.Arrays.copyOf(told, 2 * toldCount);
+        told[toldCount++] = f;
+        sink.hit(slot, state);
     }
 
     /** The file a step names, directly or through its handle; -1 for every file. */

@@ -79,6 +79,22 @@ class StateFeaturesTest {
     }
 
     @Test
+    void aFeatureReachedAgainInTheSameExecutionIsToldOnce() throws Exception {
+        List<Hit> h = features("""
+                policy bounce-pinned
+                file f pages=1
+                A: write(f, 0, 10)
+                A: write(f, 10, 10)
+                A: fsync(f)
+                A: write(f, 20, 10)
+                """);
+        Hit dirtyWrite = new Hit(RETURNED + Call.WRITE.ordinal(), DIRTY);
+        assertEquals(List.of(dirtyWrite, new Hit(RETURNED + Call.FSYNC.ordinal(), 0)), h.subList(0, 2),
+                "the second write reaches the first one's (write, dirty) again, and the third after fsync too: " + h);
+        assertEquals(1, h.stream().filter(dirtyWrite::equals).count(), h.toString());
+    }
+
+    @Test
     void sameProgramSameFeaturesAndEveryFeatureFitsJazzersCounters() {
         SplittableRandom r = new SplittableRandom(5);
         Set<Hit> seen = new HashSet<>();
@@ -89,6 +105,7 @@ class StateFeaturesTest {
                 Program p = ProgramDecoder.decode(policy, in);
                 List<Hit> h = features(p);
                 assertEquals(h, features(p), "features of the same program differ between runs");
+                assertEquals(new HashSet<>(h).size(), h.size(), "a feature was told twice in one execution: " + h);
                 for (Hit x : h) {
                     assertTrue(x.id() >= 0 && x.id() < StateFeatures.SLOTS, "feature id out of range: " + x);
                     assertTrue(x.state() >= 0 && x.state() < 256, "feature state out of range: " + x);

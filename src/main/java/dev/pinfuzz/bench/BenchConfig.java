@@ -3,8 +3,8 @@ package dev.pinfuzz.bench;
 import dev.pinfuzz.campaign.Coverage;
 
 /**
- * How long and how often {@code pinfuzz bench} measures. {@link #full()} takes about six minutes on two
- * cores, {@link #quick()} about two and a half; tests use a tiny one without Jazzer and nightly.
+ * How long and how often {@code pinfuzz bench} measures. {@link #full()} takes about ten minutes on two
+ * cores, {@link #quick()} about three; tests use a tiny one without Jazzer and nightly.
  *
  * @param warmupSeconds model throughput: warm-up per policy, before it is timed
  * @param throughputSeconds model throughput: timed seconds per policy

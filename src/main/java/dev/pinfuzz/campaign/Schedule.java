@@ -21,8 +21,21 @@ public final class Schedule {
      * after the empty target (if any) took its share.
      */
     public static int policySeconds(int budget, int jobs, int targets, boolean empty, boolean merge) {
+        return (int) Math.max(1, Math.floor(shareOf(budget, jobs, targets, empty, merge)));
+    }
+
+    /**
+     * The smallest budget whose share gives every policy target a second of fuzzing. Below it each
+     * still fuzzes 1 s, and start-up and merging make the campaign outlast its budget.
+     */
+    public static int minimumBudget(int jobs, int targets, boolean empty, boolean merge) {
+        int b = 1;
+        while (shareOf(b, jobs, targets, empty, merge) < 1) b++;
+        return b;
+    }
+
+    private static double shareOf(int budget, int jobs, int targets, boolean empty, boolean merge) {
         double coreSeconds = (double) budget * Math.max(1, jobs) - (empty ? emptySeconds(budget) + STARTUP : 0);
-        double share = coreSeconds / Math.max(1, targets) - STARTUP - (merge ? STARTUP : 0);
-        return (int) Math.max(1, Math.floor(share));
+        return coreSeconds / Math.max(1, targets) - STARTUP - (merge ? STARTUP : 0);
     }
 }

@@ -22,13 +22,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code pinfuzz bench [--quick] [--out DIR]}: the figures of BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
-        "Measure pinfuzz: model throughput; Jazzer exec/s against the empty target,",
-        "and where one execution's time goes (decode, judge, folio states, report);",
-        "time to the first finding of each canary cell by the property-based engine,",
-        "by Jazzer from a cold start and by naive random programs; shrunk lengths;",
-        "the heap of a short nightly run. Prints a table, writes DIR/bench.json.",
-        "About 10 minutes on two cores, 3 with --quick. Exit 0 when measured,",
-        "1 when a measurement failed, 2 on bad arguments."})
+        "Measure the harness against its speed targets; print a table, write DIR/bench.json.",
+        "Model throughput; Jazzer exec/s against the empty target, and where one execution's time goes (decode, "
+                + "judge, folio states, report); time to the first finding of each canary cell by the property-based "
+                + "engine, by Jazzer from a cold start and by naive random programs; shrunk lengths; the heap of a short "
+                + "nightly run.",
+        "About 10 minutes on two cores, 3 with --quick. Exit 0 when measured, 1 when a measurement failed, "
+                + "2 on bad arguments."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "shorter runs and fewer Jazzer seeds")
     boolean quick;

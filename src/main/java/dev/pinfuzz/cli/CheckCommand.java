@@ -1,6 +1,7 @@
 package dev.pinfuzz.cli;
 
 import dev.pinfuzz.io.AtomicFile;
+import dev.pinfuzz.io.IoErrors;
 import dev.pinfuzz.gen.Check;
 import dev.pinfuzz.oracle.Finding;
 import dev.pinfuzz.policy.Policies;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pinfuzz check --policy P [--seed S] [--tries N] [--verdict V] [--out FILE]} (DESIGN §5). */
-@Command(name = "check", description = "Property-based run: generate programs, stop at the first violation, shrink it and "
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Property-based run: generate programs, stop at the first violation, shrink it and "
         + "print it as a trace. Exit 1 when found, 0 when none, 2 on bad arguments.")
 final class CheckCommand implements Callable<Integer> {
     private static final String VERDICTS = "durability, liveness, pin-balance, kernel-bug";
@@ -49,6 +50,7 @@ final class CheckCommand implements Callable<Integer> {
         if (verdict != null && (target == null || target == Verdict.OK || target == Verdict.BAD_INPUT))
             return bad(err, "unknown verdict '" + verdict + "' for --verdict (" + VERDICTS + ")");
         if (tries < 1) return bad(err, "--tries must be at least 1, found " + tries);
+        if (out != null && out.toString().isEmpty()) return bad(err, "--out needs a file name, found an empty path");
         long s = seed != null ? seed : new SplittableRandom().nextLong();
         String cmd = "pinfuzz check --policy " + policy + " --seed " + s + " --tries " + tries + (verdict == null ? "" : " --verdict " + verdict);
         err.println("pinfuzz check: policy " + policy + ", seed " + s + ", up to " + tries + " tries");
@@ -56,6 +58,8 @@ final class CheckCommand implements Callable<Integer> {
         Progress bar = System.console() != null ? new Progress(err, tries) : null;
         Check.Result r = Check.run(policy, s, tries, target, bar == null ? null : bar::update);
         if (bar != null) bar.done();
+        err.println("pinfuzz check: " + r.stats().rates());
+        err.flush();
         if (r.found() == null) {
             o.println("# " + cmd + ": no " + (verdict == null ? "violation" : verdict) + " in " + tries + " tries");
             o.print(r.stats().format());
@@ -71,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 AtomicFile.write(out, trace);
             } catch (IOException e) {
-                return bad(err, "cannot write " + out + ": " + e.getMessage());
+                return bad(err, "cannot write " + out + ": " + IoErrors.reason(e));
             }
         }
         return 1;

@@ -1,6 +1,7 @@
 package dev.pinfuzz.cli;
 
 import dev.pinfuzz.io.AtomicFile;
+import dev.pinfuzz.io.IoErrors;
 import dev.pinfuzz.campaign.DecoderNames;
 import dev.pinfuzz.gen.ProgramDecoder;
 import dev.pinfuzz.gen.ProgramEncoder;
@@ -15,6 +16,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -25,19 +28,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pinfuzz corpus encode|decode}: traces to Jazzer inputs and back, through the engine's codec. */
-@Command(name = "corpus", description = "Convert between traces and Jazzer inputs (corpus/jazzer/<policy>/).",
+@Command(name = "corpus", mixinStandardHelpOptions = true, description = "Convert between traces and Jazzer inputs (corpus/jazzer/<policy>/).",
         subcommands = {CorpusCommand.Encode.class, CorpusCommand.Decode.class})
-final class CorpusCommand implements Runnable {
+final class CorpusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code pinfuzz corpus} alone: which subcommand was meant is unknown, so usage and exit 2. */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
     }
 
     /** {@code corpus encode TRACE... -o DIR [--policy P]}. */
-    @Command(name = "encode", description = "Write each trace as a Jazzer input DIR/<sha1> (the name libFuzzer would give it)."
+    @Command(name = "encode", mixinStandardHelpOptions = true, description = "Write each trace as a Jazzer input DIR/<sha1> (the name libFuzzer would give it)."
             + " Exit 0 when all were encoded, 1 when some are outside the decoder's space, 2 on bad input.")
     static final class Encode implements Callable<Integer> {
         @Spec
@@ -53,14 +58,28 @@ final class CorpusCommand implements Runnable {
         String policy;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
             if (policy != null && Policies.get(policy) == null) return unknownPolicy(err, policy);
+            if (out.toString().isEmpty()) return bad(err, "pinfuzz corpus encode: -o needs a directory, found an empty path");
+            if (Files.exists(out) && !Files.isDirectory(out)) return bad(err, "pinfuzz corpus encode: " + out + ": not a directory");
+            // Everything is read and encoded first: on bad input nothing is written.
+            Map<Path, byte[]> encoded = new LinkedHashMap<>();
             int code = 0;
-            for (Path t : expand(traces, ".trace")) {
+            List<Path> files;
+            try {
+                files = expand(traces, ".trace");
+            } catch (IOException e) {
+                return bad(err, "pinfuzz corpus encode: cannot list a directory: " + IoErrors.reason(e));
+            }
+            for (Path t : files) {
                 Program p;
                 try {
                     p = TraceParser.parse(t.toString(), Files.readAllBytes(t));
+                } catch (IOException e) {
+                    err.println(t + ": cannot read: " + IoErrors.reason(e));
+                    code = 2;
+                    continue;
                 } catch (BadInputException e) {
                     err.println(e.getMessage());
                     code = 2;
@@ -68,14 +87,21 @@ final class CorpusCommand implements Runnable {
                 }
                 String pol = policy != null ? policy : p.policy() != null ? p.policy() : Policies.DEFAULT;
                 try {
-                    byte[] b = ProgramEncoder.encode(DecoderNames.of(p).withPolicy(pol).withExpect(null));
-                    Path f = out.resolve(sha1(b));
-                    AtomicFile.write(f, b);
-                    o.println(t + " -> " + f);
+                    encoded.put(t, ProgramEncoder.encode(DecoderNames.of(p).withPolicy(pol).withExpect(null)));
                 } catch (IllegalArgumentException e) {
                     err.println(t + ": cannot encode for " + pol + ": " + e.getMessage().lines().findFirst().orElse(""));
                     code = Math.max(code, 1);
                 }
+            }
+            if (code == 2) return bad(err, "pinfuzz corpus encode: nothing written");
+            for (Map.Entry<Path, byte[]> e : encoded.entrySet()) {
+                Path f = out.resolve(sha1(e.getValue()));
+                try {
+                    AtomicFile.write(f, e.getValue());
+                } catch (IOException x) {
+                    return bad(err, "pinfuzz corpus encode: cannot write " + f + ": " + IoErrors.reason(x));
+                }
+                o.println(e.getKey() + " -> " + f);
             }
             o.flush();
             err.flush();
@@ -84,7 +110,7 @@ final class CorpusCommand implements Runnable {
     }
 
     /** {@code corpus decode INPUT... [--policy P]}. */
-    @Command(name = "decode", description = "Print the program each Jazzer input decodes to, as a trace."
+    @Command(name = "decode", mixinStandardHelpOptions = true, description = "Print the program each Jazzer input decodes to, as a trace."
             + " The policy defaults to the input's directory name when it names one (corpus/jazzer/<policy>/).")
     static final class Decode implements Callable<Integer> {
         @Spec
@@ -97,16 +123,26 @@ final class CorpusCommand implements Runnable {
         String policy;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
             if (policy != null && Policies.get(policy) == null) return unknownPolicy(err, policy);
-            String sep = "";
-            for (Path in : expand(inputs, "")) {
-                String pol = policy != null ? policy : policyOf(in);
-                Program p = ProgramDecoder.decode(pol, Files.readAllBytes(in));
-                o.print(sep + "# " + in + "\n" + TraceWriter.print(p));
-                sep = "\n";
+            StringBuilder text = new StringBuilder();
+            try {
+                for (Path in : expand(inputs, "")) {
+                    String pol = policy != null ? policy : policyOf(in);
+                    byte[] bytes;
+                    try {
+                        bytes = Files.readAllBytes(in);
+                    } catch (IOException e) {
+                        return bad(err, in + ": cannot read: " + IoErrors.reason(e));
+                    }
+                    text.append(text.length() == 0 ? "" : "\n").append("# ").append(in).append('\n')
+                            .append(TraceWriter.print(ProgramDecoder.decode(pol, bytes)));
+                }
+            } catch (IOException e) {
+                return bad(err, "pinfuzz corpus decode: cannot list a directory: " + IoErrors.reason(e));
             }
+            o.print(text);
             o.flush();
             return 0;
         }
@@ -119,7 +155,11 @@ final class CorpusCommand implements Runnable {
     }
 
     private static int unknownPolicy(PrintWriter err, String p) {
-        err.println("pinfuzz corpus: unknown policy '" + p + "' (known: " + String.join(", ", Policies.names()) + ")");
+        return bad(err, "pinfuzz corpus: unknown policy '" + p + "' (known: " + String.join(", ", Policies.names()) + ")");
+    }
+
+    private static int bad(PrintWriter err, String message) {
+        err.println(message);
         err.flush();
         return 2;
     }

@@ -13,10 +13,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pinfuzz fuzz --policy P [--budget 60s] [--jobs N]}: one coverage-guided run. */
-@Command(name = "fuzz", description = {
-        "One coverage-guided Jazzer run on one policy; --jobs N runs N fuzzers on a shared corpus (libFuzzer -jobs).",
-        "Prints executions, exec/s, coverage and corpus size, triages every crash like nightly and writes the same",
-        "files. Exit 0 when nothing was found, 1 when something was, 2 on bad arguments."})
+@Command(name = "fuzz", mixinStandardHelpOptions = true, description = {
+        "One coverage-guided Jazzer run on one policy, then triage.",
+        "--jobs N runs N fuzzers on a shared corpus (libFuzzer -jobs). Prints executions, exec/s, coverage and corpus size, "
+                + "triages every crash like nightly and writes the same files.",
+        "Exit 0 when nothing was found, 1 when something was, 2 on bad arguments."})
 final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--policy", required = true, paramLabel = "P", description = "the policy to fuzz")
     String policy;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * {@code pinfuzz import --corpus DIR FILE...}. Every input is imported before anything is
  * written: on an error (exit 2) no output file is touched.
  */
-@Command(name = "import", description = {
+@Command(name = "import", mixinStandardHelpOptions = true, description = {
         "Turn strace logs (strace -f -tt -T -x -y) into trace v1 programs (docs/import.md).",
         "Exit 0 when done; 1 when --check finds a kernel answer the model does not predict or the program does not",
         "replay ok under refuse-longterm; 2 on bad input (nothing is written then)."})

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pinfuzz", mixinStandardHelpOptions = true, version = "pinfuzz 0.1.0",
         description = "Fuzzing harness for writeback-vs-GUP-pin policies on a simulated Linux mm core.",
         subcommands = {ReplayCommand.class, CheckCommand.class, PromoteCommand.class, ImportCommand.class, FuzzCommand.class,
-                NightlyCommand.class, CorpusCommand.class, BenchCommand.class})
-public final class Main implements Runnable {
+                NightlyCommand.class, CorpusCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -30,11 +30,13 @@ public final class Main implements Runnable {
         // Explanations name kernel paths with arrows and dashes: always UTF-8, whatever the locale.
         cl.setOut(out != null ? out : utf8(System.out));
         cl.setErr(err != null ? err : utf8(System.err));
-        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
         cl.setParameterExceptionHandler((ex, args1) -> {
-            // bench: one line, no usage dump (its runs are long; a typo should not scroll the screen)
-            if (!"bench".equals(ex.getCommandLine().getCommandName())) return usage.handleParseException(ex, args1);
-            ex.getCommandLine().getErr().println("pinfuzz bench: " + ex.getMessage() + " (see pinfuzz bench --help)");
+            // One line naming the bad value and where help is, not a usage dump.
+            String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+            String msg = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty())
+                msg += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+            ex.getCommandLine().getErr().println(name + ": " + msg + " (see " + name + " --help)");
             return CommandLine.ExitCode.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -51,8 +53,10 @@ public final class Main implements Runnable {
         return new java.io.PrintWriter(new java.io.OutputStreamWriter(s, java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
+    /** {@code pinfuzz} alone: no command was given, so usage on stderr and exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
     }
 }

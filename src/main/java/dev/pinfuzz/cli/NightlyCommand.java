@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pinfuzz nightly [--budget 2m] [--out DIR] [--jobs N]}: every policy, then the canary matrix. */
-@Command(name = "nightly", description = {
-        "Fuzz every policy with Jazzer (the budget is shared), shrink and deduplicate the findings, and write",
-        "findings/, summary.json and report.html to DIR. Exit 0 when the canary matrix holds, 1 when a clean",
-        "cell has a finding or an expected one was not found, 2 on bad arguments."})
+@Command(name = "nightly", mixinStandardHelpOptions = true, description = {
+        "The main job: fuzz every policy, shrink and deduplicate the findings, write a report.",
+        "The policies share the budget. Writes findings/, summary.json and report.html to DIR.",
+        "Exit 0 when the canary matrix holds, 1 when a clean cell has a finding or an expected one was not found, "
+                + "2 on bad arguments."})
 final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "T", defaultValue = "2m", converter = Durations.class,
             description = "total wall-clock time of the fuzzing, e.g. 90s, 2m, 1h (default: ${DEFAULT-VALUE})")
@@ -55,6 +56,10 @@ final class NightlyCommand implements Callable<Integer> {
         int n = Math.min(jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), targets);
         Path dir = common.out != null ? common.out : CampaignJob.defaultOut();
         int seconds = Schedule.policySeconds(budget, n, ps.size(), !noEmpty, common.merge());
+        int least = Schedule.minimumBudget(n, ps.size(), !noEmpty, common.merge());
+        if (budget < least)
+            err.println("pinfuzz nightly: warning: " + budget + " s is less than the " + least + " s that JVM start-up and merging "
+                    + "take for " + ps.size() + " policies on " + n + " processes; each policy fuzzes 1 s, and the run outlasts its budget");
         Campaign.Options o = new Campaign.Options(List.copyOf(ps), budget, seconds, 1, n, dir, common.corpusRoot(), common.merge(), !noEmpty, common.coverage());
         return CampaignJob.run(o, dir.toString(), false, out, err);
     }

@@ -1,6 +1,7 @@
 package dev.pinfuzz.cli;
 
 import dev.pinfuzz.io.AtomicFile;
+import dev.pinfuzz.io.IoErrors;
 import dev.pinfuzz.oracle.Judge;
 import dev.pinfuzz.oracle.Outcome;
 import dev.pinfuzz.program.BadInputException;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pinfuzz promote [--java] [--dir ROOT] FINDING.trace}: keep a finding as a unit test. */
-@Command(name = "promote", description = "Copy a finding to " + Regression.TRACE_DIR + "/<verdict>-<policy>-<hash8>.trace "
-        + "(replayed by RegressionsTest); with --java also write a standalone JUnit 5 test. Exit 2 on bad input.")
+@Command(name = "promote", mixinStandardHelpOptions = true, description = "Copy a finding to " + Regression.TRACE_DIR + "/<verdict>-<policy>-<hash8>.trace "
+        + "(replayed by RegressionsTest); with --java also write a standalone JUnit 5 test. Exit 0 when written, 1 when the trace does not reproduce "
+        + "its expect line (nothing is written), 2 on bad input.")
 final class PromoteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,7 +47,7 @@ final class PromoteCommand implements Callable<Integer> {
         try {
             p = TraceParser.parse(src, Files.readAllBytes(finding));
         } catch (IOException e) {
-            return fail(err, src + ":1:1: cannot read: " + e.getMessage(), 2);
+            return fail(err, src + ": cannot read: " + IoErrors.reason(e), 2);
         } catch (BadInputException e) {
             return fail(err, e.getMessage(), 2);
         }
@@ -55,6 +57,7 @@ final class PromoteCommand implements Callable<Integer> {
         if (!o.verdicts().equals(canon.expect()))
             return fail(err, src + ": does not reproduce: expect " + TraceWriter.verdicts(canon.expect()) + " but replay reports "
                     + TraceWriter.verdicts(o.verdicts()) + "; nothing written", 1);
+        if (!Files.isDirectory(dir)) return fail(err, "pinfuzz promote: --dir " + dir + ": no such directory (the project root)", 2);
         Regression r = new Regression(canon, o);
         Path trace = dir.resolve(Regression.TRACE_DIR).resolve(r.traceName());
         Path test = dir.resolve(Regression.JAVA_DIR).resolve(r.javaClass() + ".java");
@@ -66,7 +69,7 @@ final class PromoteCommand implements Callable<Integer> {
                 out.println(test);
             }
         } catch (IOException e) {
-            return fail(err, "pinfuzz promote: cannot write: " + e.getMessage(), 2);
+            return fail(err, "pinfuzz promote: cannot write under " + dir + ": " + IoErrors.reason(e), 2);
         }
         out.flush();
         return 0;

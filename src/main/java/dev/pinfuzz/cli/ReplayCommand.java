@@ -2,13 +2,12 @@ package dev.pinfuzz.cli;
 
 import dev.pinfuzz.policy.Policies;
 import dev.pinfuzz.program.Verdict;
+import dev.pinfuzz.io.IoErrors;
 import dev.pinfuzz.run.Replay;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pinfuzz replay FILE... [--policy P] [--verbose]}. */
-@Command(name = "replay", description = "Replay traces; exit 0 when each matches its expect line, 1 when not, 2 on bad input.")
+@Command(name = "replay", mixinStandardHelpOptions = true, description = "Replay traces; exit 0 when each matches its expect line, 1 when not, 2 on bad input.")
 final class ReplayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "trace files (.trace, format v1)")
     List<Path> files;
@@ -40,9 +39,9 @@ final class ReplayCommand implements Callable<Integer> {
             String src = f.toString();
             byte[] bytes;
             try {
-                bytes = read(f);
+                bytes = Files.readAllBytes(f);
             } catch (IOException e) {
-                System.err.println(src + ": cannot read: " + e.getMessage());
+                System.err.println(src + ": cannot read: " + IoErrors.reason(e));
                 code = 2;
                 continue;
             }
@@ -57,20 +56,5 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         return code;
-    }
-
-    /** The file's bytes; the exception message says in words what is wrong (no path, no class name). */
-    private static byte[] read(Path f) throws IOException {
-        if (Files.isDirectory(f)) throw new IOException("is a directory");
-        try {
-            return Files.readAllBytes(f);
-        } catch (NoSuchFileException e) {
-            throw new IOException("no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new IOException("permission denied", e);
-        } catch (IOException e) {
-            String why = e.getMessage() == null || e.getMessage().equals(f.toString()) ? e.getClass().getSimpleName() : e.getMessage();
-            throw new IOException(why, e);
-        }
     }
 }

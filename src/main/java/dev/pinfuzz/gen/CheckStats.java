@@ -37,15 +37,20 @@ public final class CheckStats {
         return nanos == 0 ? 0 : tries * 1e9 / nanos;
     }
 
-    /** {@code #} lines: tries and rates (the only figures that vary run to run), calls, verdicts. */
+    /** {@code #} lines: tries and steps, calls, verdicts; the same for the same seed (the rates are in {@link #rates}). */
     public String format() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "# statistics: %d tries, %d steps in %.2f s: %.0f programs/s, %.0f steps/s%n",
-                tries, steps, nanos / 1e9, programsPerSecond(), nanos == 0 ? 0.0 : steps * 1e9 / nanos));
+        sb.append(String.format(Locale.ROOT, "# statistics: %d tries, %d steps%n", tries, steps));
         sb.append("# calls:");
         for (Call c : Call.values()) if (calls[c.ordinal()] > 0) sb.append(' ').append(c.spelling()).append('=').append(calls[c.ordinal()]);
         sb.append("\n").append("# verdicts (programs):");
         for (Verdict v : Verdict.values()) if (verdicts[v.ordinal()] > 0) sb.append(' ').append(v.spelling()).append('=').append(verdicts[v.ordinal()]);
         return sb.append("\n").toString();
+    }
+
+    /** How long it took and how fast: the only figures that vary from run to run. */
+    public String rates() {
+        return String.format(Locale.ROOT, "%d tries, %d steps in %.2f s: %.0f programs/s, %.0f steps/s",
+                tries, steps, nanos / 1e9, programsPerSecond(), nanos == 0 ? 0.0 : steps * 1e9 / nanos);
     }
 }

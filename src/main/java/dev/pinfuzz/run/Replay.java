@@ -59,7 +59,7 @@ public final class Replay {
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            return new Result(src, null, override, null, new BadInputException(src, 0, 0, "cannot read: " + e.getMessage()));
+            return new Result(src, null, override, null, new BadInputException(src, 0, 0, "cannot read: " + dev.pinfuzz.io.IoErrors.reason(e)));
         }
         return bytes(src, bytes, override, verbose);
     }

@@ -50,6 +50,8 @@ final class PromoteCommandTest {
     @Test
     void promotingTheSameFindingTwiceWritesTheSameBytes(@TempDir Path root) throws Exception {
         Path f = Files.writeString(root.resolve("finding.trace"), FINDING);
+        Files.createDirectories(root.resolve("a"));
+        Files.createDirectories(root.resolve("b"));
         assertEquals(0, promote(new StringWriter(), "--java", "--dir", root.resolve("a").toString(), f.toString()));
         assertEquals(0, promote(new StringWriter(), "--java", "--dir", root.resolve("b").toString(), f.toString()));
         List<Path> a = filesUnder(root.resolve("a")), b = filesUnder(root.resolve("b"));

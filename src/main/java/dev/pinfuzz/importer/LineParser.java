@@ -15,8 +15,8 @@ final class LineParser {
     private static final Pattern NAME = Pattern.compile("^([a-z_][a-z0-9_]*)\\(");
     private static final Pattern RESUMED = Pattern.compile("^<\\.\\.\\. ([a-z_][a-z0-9_]*) resumed>");
     private static final Pattern EXITED = Pattern.compile("^\\+\\+\\+ (?:exited with (-?\\d+)|killed by (\\S+)(?: \\(core dumped\\))?) \\+\\+\\+$");
-    private static final Pattern RET = Pattern.compile(
-            "^\\s*=\\s*(\\?|0x[0-9a-fA-F]+|-?\\d+)(<[^>]*>)?(?:\\(deleted\\))?(?:\\s+(E[A-Z0-9_]+)\\b)?");
+    private static final Pattern RET = Pattern.compile("^\\s*=\\s*(\\?|0x[0-9a-fA-F]+|-?\\d+)");
+    private static final Pattern ERRNO = Pattern.compile("^(?:\\(deleted\\))?(?:\\s+(E[A-Z0-9_]+)\\b)?");
     private static final String UNFINISHED = " <unfinished ...>";
 
     private LineParser() {}
@@ -72,7 +72,8 @@ final class LineParser {
 
     private static StraceLine withResult(Kind kind, int pid, String name, String line, int argsStart, int close) throws SyntaxError {
         if (close < 0) throw new SyntaxError(line.length() + 1, name + ": the argument list is never closed (a cut line?)");
-        Matcher r = RET.matcher(line.substring(close + 1));
+        String after = line.substring(close + 1);
+        Matcher r = RET.matcher(after);
         if (!r.find()) throw new SyntaxError(close + 2, name + ": expected ' = ' and a return value after ')'");
         Long ret = null;
         String v = r.group(1);
@@ -82,8 +83,17 @@ final class LineParser {
         } catch (NumberFormatException e) {
             throw new SyntaxError(close + 2, name + ": return value " + v + " is out of range");
         }
-        String path = r.group(2) == null ? null : r.group(2).substring(1, r.group(2).length() - 1);
-        return new StraceLine(kind, pid, name, line.substring(argsStart, close), argsStart + 1, ret, path, r.group(3), 0);
+        String path = null;
+        int k = r.end();
+        if (k < after.length() && after.charAt(k) == '<') { // the -y path of a returned descriptor
+            int end = Annotation.end(after, k);
+            if (end < 0) throw new SyntaxError(close + 2 + k, name + ": the '<' after the return value is never closed (a cut line?)");
+            path = after.substring(k + 1, end);
+            k = end + 1;
+        }
+        Matcher e = ERRNO.matcher(after.substring(k));
+        e.find();
+        return new StraceLine(kind, pid, name, line.substring(argsStart, close), argsStart + 1, ret, path, e.group(1), 0);
     }
 
     /**
@@ -98,8 +108,8 @@ final class LineParser {
                 int open = i++;
                 while (i < s.length() && s.charAt(i) != '"') i += s.charAt(i) == '\\' ? 2 : 1;
                 if (i >= s.length()) throw new SyntaxError(open + 1, "string is never closed (a cut line?)");
-            } else if (c == '<') {
-                int end = s.indexOf('>', i);
+            } else if (Annotation.opens(s, i)) {
+                int end = Annotation.end(s, i);
                 if (end < 0) return -1;
                 i = end;
             } else if (c == '(' || c == '[' || c == '{') {

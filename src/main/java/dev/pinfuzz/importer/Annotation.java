@@ -35,4 +35,18 @@ final class Annotation {
         }
         return -1;
     }
+
+    /**
+     * What an annotation names, as the importer compares it: a path without the {@code (deleted)}
+     * that {@code -y} adds after an unlink (the file stays the same file) and without a nested
+     * {@code -yy} device annotation; sockets, pipes and anon inodes as printed.
+     */
+    static String path(String inside) {
+        if (!inside.startsWith("/")) return inside;
+        String p = inside;
+        int nested = p.indexOf('<');
+        if (nested > 0 && p.endsWith(">")) p = p.substring(0, nested);
+        if (p.endsWith(" (deleted)")) p = p.substring(0, p.length() - " (deleted)".length());
+        return p;
+    }
 }

@@ -182,12 +182,12 @@ final class ArgParser {
         return new Value.Num(v, path);
     }
 
-    /** The annotation starting at {@code i}: the text inside; an unclosed one runs to the end. */
+    /** The annotation starting at {@code i}: what it names ({@link Annotation#path}); an unclosed one runs to the end. */
     private String angle() {
         int end = Annotation.end(s, i);
         String inside = s.substring(i + 1, end < 0 ? s.length() : end);
         i = end < 0 ? s.length() : end + 1;
-        return inside;
+        return Annotation.path(inside);
     }
 
     /**

@@ -88,7 +88,7 @@ final class LineParser {
         if (k < after.length() && after.charAt(k) == '<') { // the -y path of a returned descriptor
             int end = Annotation.end(after, k);
             if (end < 0) throw new SyntaxError(close + 2 + k, name + ": the '<' after the return value is never closed (a cut line?)");
-            path = after.substring(k + 1, end);
+            path = Annotation.path(after.substring(k + 1, end));
             k = end + 1;
         }
         Matcher e = ERRNO.matcher(after.substring(k));

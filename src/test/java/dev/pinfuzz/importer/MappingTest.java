@@ -107,4 +107,19 @@ class MappingTest {
                 "dev: dma_write(h2, 0, 4096)", "P5: unpin_user_pages_dirty_lock(h2, true)"), s,
                 "the 4096-byte completion is the second iocb; the first stays pinned until exit");
     }
+
+    @Test
+    void aFileUnlinkedWhileOpenIsStillTheFileOpenedUnderItsPath() throws Exception {
+        Importer.Result r = Importer.run("t.strace", """
+                8 10:00:00.1 openat(AT_FDCWD</data>, "tmp.dat", O_RDWR|O_CREAT|O_TRUNC, 0600) = 3</data/tmp.dat>
+                8 10:00:00.2 unlink("/data/tmp.dat") = 0
+                8 10:00:00.3 pwrite64(3</data/tmp.dat (deleted)>, "abcd", 4, 0) = 4
+                8 10:00:00.4 fsync(3</data/tmp.dat (deleted)>) = 0
+                8 10:00:00.5 memfd_create("buf", MFD_CLOEXEC) = 4</memfd:buf (deleted)>
+                8 10:00:00.6 pwrite64(4</memfd:buf (deleted)>, "x", 1, 0) = 1
+                """.getBytes(StandardCharsets.UTF_8), 2000);
+        assertEquals(List.of("P8: truncate(tmp.dat, 0)", "P8: write(tmp.dat, 0, 4)", "P8: fsync(tmp.dat)", "P8: write(memfd_buf, 0, 1)"),
+                Corpus.steps(r.trace()), "'(deleted)' is no part of the name:\n" + r.trace());
+        assertTrue(r.trace().contains("file memfd_buf pages=1 fs=tmpfs"), "a memfd is tmpfs, named memfd_buf:\n" + r.trace());
+    }
 }

@@ -27,6 +27,19 @@ class MappingTest {
     }
 
     @Test
+    void aPwritev2WithRwfDsyncOrRwfSyncIsAWriteFollowedByFdatasyncOrFsync() throws Exception {
+        List<String> s = steps("""
+                7 10:00:00.1 openat(AT_FDCWD</d>, "f", O_RDWR|O_CREAT, 0644) = 3</d/f>
+                7 10:00:00.2 pwritev2(3</d/f>, [{iov_base="aaaa"..., iov_len=4096}], 1, 0, RWF_DSYNC) = 4096
+                7 10:00:00.3 pwritev2(3</d/f>, [{iov_base="bbbb"..., iov_len=4096}], 1, 4096, RWF_SYNC|RWF_HIPRI) = 4096
+                7 10:00:00.4 pwritev2(3</d/f>, [{iov_base="cccc"..., iov_len=4096}], 1, -1, 0) = 4096
+                7 10:00:00.5 preadv2(3</d/f>, [{iov_base="cccc"..., iov_len=4096}], 1, 0, RWF_HIPRI) = 4096
+                """);
+        assertEquals(List.of("P7: write(f, 0, 4096)", "P7: fdatasync(f)", "P7: write(f, 4096, 4096)", "P7: fsync(f)",
+                "P7: write(f, 0, 4096)"), s, "RWF_DSYNC/RWF_SYNC make one write durable; without them, none is synced");
+    }
+
+    @Test
     void theFilePositionFollowsLseekAndWrites() throws Exception {
         List<String> s = steps("""
                 5 10:00:00.1 openat(AT_FDCWD</d>, "f", O_WRONLY) = 3</d/f>

@@ -130,7 +130,7 @@ public final class Importer {
         List<String> h = new ArrayList<>();
         h.add("Imported by `pinfuzz import` from " + source + " (mapping: docs/import.md). Steps carry their log line (L<n>).");
         h.add("log: " + log.lines() + " lines, " + log.calls() + " system calls, " + log.signals() + " signals, "
-                + st.procs.size() + " tasks, " + problems.size() + " malformed or unusable lines skipped");
+                + st.tasks + " tasks, " + problems.size() + " malformed or unusable lines skipped");
         h.add("program: " + steps + " steps, " + pins + " GUP calls; " + st.out.answers.size() + " recorded answers of pinning calls ("
                 + st.out.notModelled.size() + " not modelled): `pinfuzz import --check` compares them with the model");
         if (cut.summary() != null) h.add(cut.summary());

@@ -52,6 +52,7 @@ final class Translator {
         if (e instanceof Event.Exit x) {
             Proc p = st.proc(x.pid());
             if (!p.exited) exit(p, "L" + x.line() + ": +++ " + (x.code() < 0 ? "killed by a signal" : "exited with " + x.code()) + " +++");
+            p.gone = true;
             return;
         }
         Syscall c = ((Event.Call) e).call();
@@ -128,9 +129,8 @@ final class Translator {
         AddressSpace mm = vm ? parent.mm : parent.mm.copy();
         Map<Long, OpenFile> fds = files ? parent.fds : new TreeMap<>(parent.fds);
         Proc p = st.procs.get((int) child);
-        if (p == null) {
-            p = new Proc((int) child, (int) child, mm, fds);
-            st.procs.put((int) child, p);
+        if (p == null || p.exited || p.gone) { // new, or a pid reused after its task ended: a new task
+            p = st.newProc((int) child, (int) child, mm, fds);
         } else { // its first lines came before the clone returned: keep what it did on top
             mm.absorb(p.mm);
             for (var e : p.fds.entrySet()) fds.putIfAbsent(e.getKey(), e.getValue());

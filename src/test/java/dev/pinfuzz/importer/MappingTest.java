@@ -135,4 +135,27 @@ class MappingTest {
                 Corpus.steps(r.trace()), "'(deleted)' is no part of the name:\n" + r.trace());
         assertTrue(r.trace().contains("file memfd_buf pages=1 fs=tmpfs"), "a memfd is tmpfs, named memfd_buf:\n" + r.trace());
     }
+
+    @Test
+    void aReusedTidStartsANewTask() throws Exception {
+        List<String> s = steps("""
+                500 10:00:00.1 openat(AT_FDCWD</data>, "f.dat", O_RDWR|O_CREAT, 0644) = 3</data/f.dat>
+                500 10:00:00.2 mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_SHARED, 3</data/f.dat>, 0) = 0x7f1000000000
+                500 10:00:00.2 mmap(NULL, 65536, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000000000
+                500 10:00:00.3 clone(child_stack=0x7f0000001000, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD) = 501
+                501 10:00:00.4 pwrite64(3</data/f.dat>, "a", 1, 0) = 1
+                501 10:00:00.5 exit(0) = ?
+                501 10:00:00.6 +++ exited with 0 +++
+                500 10:00:00.7 clone(child_stack=0x7f0000002000, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD) = 501
+                501 10:00:00.8 pwrite64(3</data/f.dat>, "bbbb", 4, 4096) = 4
+                501 10:00:00.9 fsync(3</data/f.dat>) = 0
+                501 10:00:01.0 exit(0) = ?
+                501 10:00:01.1 +++ exited with 0 +++
+                502 10:00:01.2 +++ exited with 0 +++
+                502 10:00:01.3 pwrite64(3</data/f.dat>, "c", 1, 0) = 1
+                """);
+        assertEquals(List.of("P501: write(f.dat, 0, 1)", "P501: exit()", "P501_2: write(f.dat, 4096, 4)", "P501_2: fsync(f.dat)",
+                "P501_2: exit()", "P502_2: write(f.dat, 0, 1)"), s,
+                "the second thread 501 is a task of its own, and so is a pid seen after its '+++ exited' line");
+    }
 }

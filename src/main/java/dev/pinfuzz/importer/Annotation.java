@@ -39,14 +39,16 @@ final class Annotation {
     /**
      * What an annotation names, as the importer compares it: a path without the {@code (deleted)}
      * that {@code -y} adds after an unlink (the file stays the same file) and without a nested
-     * {@code -yy} device annotation; sockets, pipes and anon inodes as printed.
+     * {@code -yy} device annotation, decoded and normalised ({@link PathName}); sockets, pipes and
+     * anon inodes as printed.
      */
     static String path(String inside) {
-        if (!inside.startsWith("/")) return inside;
         String p = inside;
-        int nested = p.indexOf('<');
+        int nested = p.indexOf('<'); // escaped in the path itself
         if (nested > 0 && p.endsWith(">")) p = p.substring(0, nested);
+        p = PathName.unescape(p); // -xx prints the whole path, "/" included, as \x2f...
+        if (!p.startsWith("/")) return p;
         if (p.endsWith(" (deleted)")) p = p.substring(0, p.length() - " (deleted)".length());
-        return p;
+        return PathName.normal(p);
     }
 }

@@ -51,11 +51,14 @@ final class Proc {
         return n;
     }
 
-    /** An absolute path for {@code p}, or null when it is relative to an unknown directory. */
+    /**
+     * An absolute path for {@code p} (a string argument), normalised as {@code -y} paths are
+     * ({@link PathName}), or null when it is relative to an unknown directory.
+     */
     String absolute(String p) {
         if (p == null) return null;
-        if (p.startsWith("/")) return p;
-        return cwd == null ? null : cwd + "/" + p;
+        if (p.startsWith("/")) return PathName.normal(p);
+        return cwd == null ? null : PathName.normal(cwd + "/" + p);
     }
 
     /** Takes the announced addresses (a note is good for one transfer). */

@@ -158,4 +158,53 @@ class MappingTest {
                 "P501_2: exit()", "P502_2: write(f.dat, 0, 1)"), s,
                 "the second thread 501 is a task of its own, and so is a pid seen after its '+++ exited' line");
     }
+
+    @Test
+    void aPathArgumentIsTheFileItsAnnotationNamesAfterTheSameDecodingAndNormalisation() throws Exception {
+        List<String> s = steps("""
+                502 10:00:00.1 openat(AT_FDCWD</data/sub>, "./x.db", O_RDWR|O_CREAT, 0644) = 5</data/sub/x.db>
+                502 10:00:00.2 pwrite64(5</data/sub/x.db>, "x", 1, 20000) = 1
+                502 10:00:00.3 truncate("./x.db", 0) = 0
+                502 10:00:00.4 truncate("../sub/x.db", 100) = 0
+                502 10:00:00.5 truncate("/data//sub/./x.db", 200) = 0
+                502 10:00:00.6 openat(AT_FDCWD</data>, "caf\\xc3\\xa9.db", O_RDWR|O_CREAT, 0644) = 4</data/caf\\xc3\\xa9.db>
+                502 10:00:00.7 pwrite64(4</data/caf\\xc3\\xa9.db>, "x", 1, 0) = 1
+                502 10:00:00.8 truncate("/data/caf\\303\\251.db", 0) = 0
+                502 10:00:00.9 openat(AT_FDCWD</data>, "a b\\"c>d", O_RDWR|O_CREAT, 0644) = 3</data/a b"c\\x3ed>
+                502 10:00:01.0 pwrite64(3</data/a b"c\\76d>, "x", 1, 0) = 1
+                502 10:00:01.1 truncate("/data/a b\\"c>d", 0) = 0
+                """);
+        assertEquals(List.of("P502: write(x.db, 20000, 1)", "P502: truncate(x.db, 0)", "P502: truncate(x.db, 100)", "P502: truncate(x.db, 200)",
+                "P502: write(caf_.db, 0, 1)", "P502: truncate(caf_.db, 0)", "P502: write(a_b_c_d, 0, 1)", "P502: truncate(a_b_c_d, 0)"), s,
+                "relative, doubled-slash and escaped paths name the file the annotations name");
+    }
+
+    @Test
+    void aDashXxLogWithHexEncodedPathsImportsLikeItsDashXTwin() throws Exception {
+        String x = """
+                9 10:00:00.1 openat(AT_FDCWD</data>, "m.dat", O_RDWR|O_CREAT, 0644) = 3</data/m.dat>
+                9 10:00:00.2 mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_SHARED, 3</data/m.dat>, 0) = 0x7f0000000000
+                9 10:00:00.3 openat(AT_FDCWD</data>, "src.dat", O_RDONLY|O_DIRECT) = 4</data/src.dat (deleted)>
+                9 10:00:00.4 pread64(4</data/src.dat (deleted)>, 0x7f0000001000, 4096, 0) = -1 EFAULT (Bad address)
+                9 10:00:00.5 truncate("m.dat", 0) = 0
+                """;
+        StringBuilder xx = new StringBuilder();
+        for (String line : x.split("\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|<(/[^>]*)>").matcher(line);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String text = m.group(1) != null ? m.group(1) : m.group(2);
+                StringBuilder hex = new StringBuilder();
+                for (char c : text.toCharArray()) hex.append(String.format("\\\\x%02x", (int) c));
+                m.appendReplacement(out, m.group(1) != null ? "\"" + hex + "\"" : "<" + hex + ">");
+            }
+            m.appendTail(out);
+            xx.append(out).append('\n');
+        }
+        assertTrue(xx.toString().contains("3<\\x2f\\x64\\x61\\x74\\x61\\x2f\\x6d"), "the twin is hex-encoded: " + xx);
+        List<String> twin = steps(x);
+        assertEquals(List.of("P9: h1 = pin_user_pages(m.dat, 1, 1, FOLL_WRITE)", "P9: unpin_user_pages_dirty_lock(h1, true)",
+                "P9: truncate(m.dat, 0)"), twin, "the -x log");
+        assertEquals(twin, steps(xx.toString()), "-xx decodes paths like any escape:\n" + xx);
+    }
 }

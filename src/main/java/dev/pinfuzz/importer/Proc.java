@@ -52,6 +52,17 @@ final class Proc {
     }
 
     /**
+     * The path of a descriptor argument: its {@code -y} annotation, else what the descriptor table
+     * holds (a log without {@code -y}); null when neither knows it.
+     */
+    String path(Value fd) {
+        String y = Value.path(fd);
+        if (y != null) return y;
+        OpenFile f = fds.get(Value.num(fd, -1));
+        return f == null ? null : f.path;
+    }
+
+    /**
      * An absolute path for {@code p} (a string argument), normalised as {@code -y} paths are
      * ({@link PathName}), or null when it is relative to an unknown directory.
      */

@@ -85,6 +85,15 @@ final class State {
         return List.of(new AddressSpace.Piece(fake, 0, len));
     }
 
+    /** The file of a descriptor argument ({@link Proc#path}); one nothing knows is a problem, not a silent skip. */
+    FileRef file(Proc p, Syscall c, Value fd) {
+        String path = p.path(fd);
+        if (path == null)
+            problems.add(new Problem(c.endLine(), c.argsCol(), c.name() + ": descriptor " + Value.num(fd, -1)
+                    + " has no known path (no -y annotation, and the log does not show it opened): skipped"));
+        return file(path);
+    }
+
     void ignore(String name) {
         ignored.merge(name, 1, Integer::sum);
     }

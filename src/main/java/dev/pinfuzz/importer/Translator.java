@@ -186,7 +186,7 @@ final class Translator {
     private FileRef target(Proc p, Syscall c, List<Value> a) {
         Value v = a.get(0);
         if (v instanceof Value.Str s) return st.file(p.absolute(s.text()));
-        return st.file(Value.path(v));
+        return st.file(p, c, v);
     }
 
     private void truncate(Proc p, Syscall c, List<Value> a) {
@@ -224,8 +224,9 @@ final class Translator {
         FileRef f = null;
         Value.Struct buf = null;
         for (Value v : a) {
+            String fd = v == a.get(0) ? p.path(v) : Value.path(v); // fstat(3, ...) without -y: the descriptor table
             if (v instanceof Value.Struct s) buf = s;
-            else if (f == null && Value.path(v) != null && !(v instanceof Value.Sym s && s.text().startsWith("AT_FDCWD"))) f = st.file(Value.path(v));
+            else if (f == null && fd != null && !(v instanceof Value.Sym s && s.text().startsWith("AT_FDCWD"))) f = st.file(fd);
             else if (f == null && v instanceof Value.Str s && !s.text().isEmpty()) f = st.file(p.absolute(s.text()));
         }
         if (f == null || buf == null) return;
@@ -240,7 +241,7 @@ final class Translator {
         switch (c.name()) {
             case "sync", "syncfs" -> st.out.sync(c, p.task(), Kind.SYNC, null); // syncfs: every file of the model
             default -> {
-                FileRef f = st.file(Value.path(a.get(0)));
+                FileRef f = st.file(p, c, a.get(0));
                 if (f == null) return;
                 Kind k = c.name().equals("fsync") ? Kind.FSYNC : c.name().equals("fdatasync") ? Kind.FDATASYNC : Kind.SYNC_FILE_RANGE;
                 st.out.sync(c, p.task(), k, f);

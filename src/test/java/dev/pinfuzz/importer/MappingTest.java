@@ -207,4 +207,28 @@ class MappingTest {
                 "P9: truncate(m.dat, 0)"), twin, "the -x log");
         assertEquals(twin, steps(xx.toString()), "-xx decodes paths like any escape:\n" + xx);
     }
+
+    @Test
+    void withoutDashYSyncsTruncationsAndMappingsFindTheirFileInTheDescriptorTable() throws Exception {
+        Importer.Result r = Importer.run("t.strace", """
+                5 10:00:00.1 openat(AT_FDCWD</d>, "m", O_RDWR) = 3
+                5 10:00:00.2 mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_SHARED, 3, 0) = 0x7f0000000000
+                5 10:00:00.3 openat(AT_FDCWD</d>, "t", O_RDONLY|O_DIRECT) = 4
+                5 10:00:00.4 pread64(4, 0x7f0000001000, 4096, 0) = -1 EFAULT (Bad address)
+                5 10:00:00.5 ftruncate(3, 4096) = 0
+                5 10:00:00.6 msync(0x7f0000000000, 4096, MS_SYNC) = 0
+                5 10:00:00.7 fsync(3) = 0
+                5 10:00:00.8 fdatasync(3) = 0
+                5 10:00:00.9 sync_file_range(3, 0, 0, SYNC_FILE_RANGE_WRITE) = 0
+                5 10:00:01.0 fsync(9) = 0
+                5 10:00:01.1 mmap(NULL, 4096, PROT_READ, MAP_SHARED, 8, 0) = 0x7f1000000000
+                """.getBytes(StandardCharsets.UTF_8), 2000);
+        assertEquals(List.of("P5: h1 = pin_user_pages(m, 1, 1, FOLL_WRITE)", "P5: unpin_user_pages_dirty_lock(h1, true)", "P5: truncate(m, 4096)",
+                "P5: msync(m)", "P5: fsync(m)", "P5: fdatasync(m)", "P5: sync_file_range(m)"), Corpus.steps(r.trace()), r.trace());
+        StringBuilder p = new StringBuilder();
+        for (Problem x : r.problems()) p.append(x.format("t.strace")).append('\n');
+        assertEquals("t.strace:10:20: fsync: descriptor 9 has no known path (no -y annotation, and the log does not show it opened): skipped\n"
+                + "t.strace:11:19: mmap: descriptor 8 has no known path (no -y annotation, and the log does not show it opened): skipped\n",
+                p.toString(), "a descriptor nothing names is reported, not dropped in silence");
+    }
 }

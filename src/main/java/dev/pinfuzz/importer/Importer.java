@@ -63,7 +63,7 @@ public final class Importer {
      * file in which no line is strace at all.
      */
     public static Result run(String source, byte[] bytes, int maxSteps) throws ImportException {
-        StraceReader.Log log = StraceReader.read(StraceReader.decode(bytes));
+        StraceReader.Log log = StraceReader.read(bytes);
         if (log.events().isEmpty()) {
             String why = log.lines() == 0 ? "it is empty" : "no line of it could be read"
                     + (log.problems().isEmpty() ? "" : "; first: " + log.problems().get(0).format(source));

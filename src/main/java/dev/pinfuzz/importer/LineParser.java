@@ -22,11 +22,7 @@ final class LineParser {
     private LineParser() {}
 
     static StraceLine parse(String line) throws SyntaxError {
-        for (int k = 0; k < line.length(); k++) {
-            char c = line.charAt(k);
-            if ((c < 0x20 && c != '\t') || c == 0x7f || c == '\uFFFD')
-                throw new SyntaxError(k + 1, String.format("binary data (character 0x%02x) in the log", (int) c));
-        }
+        binary(line);
         int pos = 0;
         int pid = 0;
         Matcher m = PID.matcher(line);
@@ -68,6 +64,15 @@ final class LineParser {
         }
         int close = closing(line, argsStart, 1);
         return withResult(Kind.CALL, pid, name, line, argsStart, close);
+    }
+
+    /** A control character (binary data in the log) is a syntax error at its column. */
+    static void binary(String line) throws SyntaxError {
+        for (int k = 0; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if ((c < 0x20 && c != '\t') || c == 0x7f)
+                throw new SyntaxError(k + 1, String.format("binary data (character 0x%02x) in the log", (int) c));
+        }
     }
 
     private static StraceLine withResult(Kind kind, int pid, String name, String line, int argsStart, int close) throws SyntaxError {

@@ -145,7 +145,7 @@ class ImportCommandTest {
         Files.write(log, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2, '\n', (byte) 0xff});
         Run r = run("import", log.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith(log + ": not an strace log: no line of it could be read; first: " + log + ":1:1: binary data"), r.err());
+        assertTrue(r.err().startsWith(log + ": not an strace log: no line of it could be read; first: " + log + ":1:1: invalid UTF-8 byte 0x89"), r.err());
         assertEquals("", r.out());
         noStackTrace(r);
     }

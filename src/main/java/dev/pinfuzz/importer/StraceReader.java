@@ -27,6 +27,8 @@ final class StraceReader {
     private final Map<Integer, Pending> pending = new TreeMap<>();
     private int calls;
     private int signals;
+    /** Inside the -c/-C summary table at the end of the log. */
+    private boolean summary;
 
     private StraceReader() {}
 
@@ -75,6 +77,8 @@ final class StraceReader {
 
     private void line(int no, String text) {
         if (text.isBlank()) return;
+        summary = LineParser.summaryHead(text) || summary && LineParser.summaryRow(text);
+        if (summary) return;
         StraceLine l;
         try {
             l = LineParser.parse(text);
@@ -91,6 +95,12 @@ final class StraceReader {
             case EXIT -> {
                 pending.remove(l.pid()); // a call cut short by the exit is not a problem
                 events.add(new Event.Exit(no, l.pid(), l.exitCode()));
+            }
+            case SUPERSEDED -> { // the execve of thread exitCode() is resumed under this pid
+                pending.remove(l.pid());
+                Pending exec = pending.remove(l.exitCode());
+                if (exec != null) pending.put(l.pid(), exec);
+                events.add(new Event.Superseded(no, l.pid(), l.exitCode()));
             }
             case UNFINISHED -> {
                 Pending old = pending.put(l.pid(), new Pending(l.name(), l.args(), l.argsCol(), no, text));
@@ -134,7 +144,6 @@ final class StraceReader {
 
     /** The line without its pid and timestamp, for comments. */
     private static String stripPrefix(String text) {
-        return text.replaceFirst("^(?:\\[pid\\s+\\d+\\]|\\d+)\\s+", "")
-                .replaceFirst("^(?:\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d+\\.\\d+)\\s+", "");
+        return text.substring(LineParser.eventStart(text));
     }
 }

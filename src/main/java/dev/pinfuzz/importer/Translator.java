@@ -55,6 +55,15 @@ final class Translator {
             p.gone = true;
             return;
         }
+        if (e instanceof Event.Superseded s) { // the leader ends; the thread that ran execve takes its pid
+            Proc leader = st.proc(s.pid());
+            Proc thread = st.proc(s.former());
+            if (!leader.exited) exit(leader, "L" + s.line() + ": +++ superseded by execve in pid " + s.former() + " +++");
+            leader.gone = true;
+            st.procs.remove(s.former());
+            st.procs.put(s.pid(), thread);
+            return;
+        }
         Syscall c = ((Event.Call) e).call();
         Proc p = st.proc(c.pid());
         if (p.exited) return; // strace may print a killed thread's last lines after the group's exit

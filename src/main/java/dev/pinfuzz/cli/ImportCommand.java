@@ -1,12 +1,11 @@
 package dev.pinfuzz.cli;
 
-import dev.pinfuzz.io.AtomicFile;
 import dev.pinfuzz.importer.Conformance;
-import dev.pinfuzz.importer.CorpusSink;
 import dev.pinfuzz.importer.ImportException;
 import dev.pinfuzz.importer.JazzerSeeds;
 import dev.pinfuzz.importer.Importer;
 import dev.pinfuzz.importer.Problem;
+import dev.pinfuzz.io.FileBatch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code pinfuzz import FILE.strace [-o OUT.trace] [--max-steps K] [--check] [--strict]} and
- * {@code pinfuzz import --corpus DIR FILE...}. Every input is imported before anything is
- * written: on an error (exit 2) no output file is touched.
+ * {@code pinfuzz import --corpus DIR FILE...}. Every input is imported, and every output computed
+ * and its destination checked, before anything is written: on an error (exit 2) no output file is
+ * touched ({@link FileBatch}).
  */
 @Command(name = "import", mixinStandardHelpOptions = true, description = {
         "Turn strace logs (strace -f -tt -T -x -y) into trace v1 programs (docs/import.md).",
@@ -87,11 +89,12 @@ final class ImportCommand implements Callable<Integer> {
         }
         try {
             write(results, out);
-        } catch (NoSuchFileException e) {
-            err.println("pinfuzz import: cannot write: no such directory: " + Path.of(e.getFile()).toAbsolutePath().getParent());
+        } catch (FileBatch.Failure e) {
+            err.println("pinfuzz import: " + e.getMessage());
             return 2;
-        } catch (IOException e) {
-            err.println("pinfuzz import: cannot write: " + e.getMessage());
+        }
+        if (stdoutFailed(out)) {
+            err.println("pinfuzz import: cannot write to stdout");
             return 2;
         }
         int code = 0;
@@ -102,8 +105,17 @@ final class ImportCommand implements Callable<Integer> {
                 to.println(c.report(r.source()));
                 if (c.predicted() < c.checks().size() || !c.outcome().ok()) code = 1;
             }
+            if (to == out && stdoutFailed(out)) {
+                err.println("pinfuzz import: cannot write to stdout");
+                return 2;
+            }
         }
         return code;
+    }
+
+    /** Whether writing to stdout failed (a closed pipe, {@code > /dev/full}): PrintStreams only record it. */
+    private static boolean stdoutFailed(PrintStream out) {
+        return out.checkError() | System.out.checkError();
     }
 
     private String usage() {
@@ -112,6 +124,14 @@ final class ImportCommand implements Callable<Integer> {
         if (corpus == null && files.size() > 1) return "one FILE at a time, or --corpus DIR FILE... for many";
         if (corpus != null && !Files.isDirectory(corpus)) return "--corpus " + corpus + ": not a directory";
         if (jazzerDir != null && corpus == null) return "--jazzer-dir needs --corpus DIR";
+        if (corpus != null) {
+            Map<String, Path> logOf = new HashMap<>();
+            for (Path f : files) {
+                Path other = logOf.putIfAbsent(name(f.toString()), f);
+                if (other != null && !other.equals(f))
+                    return other + " and " + f + " would both be written to " + corpus.resolve(name(f.toString()) + ".trace");
+            }
+        }
         return null;
     }
 
@@ -125,19 +145,36 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private void write(List<Importer.Result> results, PrintStream out) throws IOException {
-        if (corpus != null) {
-            List<CorpusSink> sinks = new ArrayList<>();
-            sinks.add(CorpusSink.traceFiles(corpus));
-            Path jdir = jazzerDir != null ? jazzerDir : corpus.resolve("jazzer");
-            sinks.add(CorpusSink.jazzerInputs(jdir, (name, inputs) -> out.println(name + ": " + JazzerSeeds.summary(inputs) + " in " + jdir)));
-            for (Importer.Result r : results)
-                for (CorpusSink s : sinks) s.accept(name(r.source()), r);
-        } else if (output != null) {
-            AtomicFile.write(output, results.get(0).trace());
-        } else {
+    /**
+     * The outputs: stdout, {@code -o OUT} (its directory must exist; a symbolic link, FIFO or other
+     * non-regular file there is refused, not replaced), or for {@code --corpus} each log's trace
+     * and Jazzer inputs, all computed first and written as one {@link FileBatch}.
+     */
+    private void write(List<Importer.Result> results, PrintStream out) throws FileBatch.Failure {
+        if (corpus == null && output == null) {
             out.print(results.get(0).trace());
+            return;
         }
+        FileBatch batch = new FileBatch();
+        List<String> summaries = new ArrayList<>();
+        if (corpus != null) {
+            Path jdir = jazzerDir != null ? jazzerDir : corpus.resolve("jazzer");
+            for (Importer.Result r : results) {
+                String name = name(r.source());
+                batch.add(corpus.resolve(name + ".trace"), utf8(r.trace()), false);
+                List<JazzerSeeds.Input> inputs = JazzerSeeds.of(r.program());
+                for (JazzerSeeds.Input in : inputs) batch.add(jdir.resolve(in.policy()).resolve(in.name()), in.bytes(), true);
+                summaries.add(name + ": " + JazzerSeeds.summary(inputs) + " in " + jdir);
+            }
+        } else {
+            batch.add(output, utf8(results.get(0).trace()), false);
+        }
+        batch.commit();
+        for (String s : summaries) out.println(s);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code dir/fio_x.strace} -> {@code fio_x}. */

@@ -24,6 +24,7 @@ final class AddressSpace {
 
     /** Adds the mappings of {@code other} (made by a child before its clone returned) on top. */
     void absorb(AddressSpace other) {
+        if (other == this) return;
         for (Vma v : other.vmas) map(v);
     }
 

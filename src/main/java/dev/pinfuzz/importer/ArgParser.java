@@ -178,16 +178,16 @@ final class ArgParser {
         if (s.charAt(start) == '-') v = -v;
         i = k;
         String path = null;
-        if (i < s.length() && s.charAt(i) == '<') path = angle();
+        if (Annotation.opens(s, i)) path = angle();
         return new Value.Num(v, path);
     }
 
-    /** {@code <...>} starting at {@code i}: the text inside; an unclosed one runs to the end. */
+    /** The annotation starting at {@code i}: what it names ({@link Annotation#path}); an unclosed one runs to the end. */
     private String angle() {
-        int end = s.indexOf('>', i + 1);
+        int end = Annotation.end(s, i);
         String inside = s.substring(i + 1, end < 0 ? s.length() : end);
         i = end < 0 ? s.length() : end + 1;
-        return inside;
+        return Annotation.path(inside);
     }
 
     /**
@@ -204,7 +204,7 @@ final class ArgParser {
                 string();
                 continue;
             }
-            if (c == '<') {
+            if (Annotation.opens(s, i)) {
                 String a = angle();
                 if (path == null) path = a;
                 continue;

@@ -11,4 +11,10 @@ sealed interface Event {
 
     /** {@code +++ exited with N +++} or {@code +++ killed by SIG +++}. */
     record Exit(int line, int pid, int code) implements Event {}
+
+    /**
+     * {@code +++ superseded by execve in pid FORMER +++}: thread {@code former}'s execve ended the
+     * thread group leader {@code pid}, and the thread goes on under the leader's pid.
+     */
+    record Superseded(int line, int pid, int former) implements Event {}
 }

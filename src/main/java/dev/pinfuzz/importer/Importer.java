@@ -63,7 +63,7 @@ public final class Importer {
      * file in which no line is strace at all.
      */
     public static Result run(String source, byte[] bytes, int maxSteps) throws ImportException {
-        StraceReader.Log log = StraceReader.read(StraceReader.decode(bytes));
+        StraceReader.Log log = StraceReader.read(bytes);
         if (log.events().isEmpty()) {
             String why = log.lines() == 0 ? "it is empty" : "no line of it could be read"
                     + (log.problems().isEmpty() ? "" : "; first: " + log.problems().get(0).format(source));
@@ -130,7 +130,7 @@ public final class Importer {
         List<String> h = new ArrayList<>();
         h.add("Imported by `pinfuzz import` from " + source + " (mapping: docs/import.md). Steps carry their log line (L<n>).");
         h.add("log: " + log.lines() + " lines, " + log.calls() + " system calls, " + log.signals() + " signals, "
-                + st.procs.size() + " tasks, " + problems.size() + " malformed or unusable lines skipped");
+                + st.tasks + " tasks, " + problems.size() + " malformed or unusable lines skipped");
         h.add("program: " + steps + " steps, " + pins + " GUP calls; " + st.out.answers.size() + " recorded answers of pinning calls ("
                 + st.out.notModelled.size() + " not modelled): `pinfuzz import --check` compares them with the model");
         if (cut.summary() != null) h.add(cut.summary());

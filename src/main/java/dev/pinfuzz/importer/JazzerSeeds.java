@@ -2,7 +2,6 @@ package dev.pinfuzz.importer;
 
 import dev.pinfuzz.campaign.CanaryMatrix;
 import dev.pinfuzz.gen.ProgramEncoder;
-import dev.pinfuzz.io.AtomicFile;
 import dev.pinfuzz.oracle.Judge;
 import dev.pinfuzz.policy.Policies;
 import dev.pinfuzz.program.Flags;
@@ -10,8 +9,6 @@ import dev.pinfuzz.program.Fs;
 import dev.pinfuzz.program.Op;
 import dev.pinfuzz.program.Program;
 import dev.pinfuzz.program.Step;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -90,11 +87,6 @@ public final class JazzerSeeds {
             sep = ", ";
         }
         return sb.append(')').toString();
-    }
-
-    /** Writes each input as {@code dir/<policy>/<sha1>}, atomically. */
-    public static void write(Path dir, List<Input> inputs) throws IOException {
-        for (Input in : inputs) AtomicFile.write(dir.resolve(in.policy()).resolve(in.name()), in.bytes());
     }
 
     /**

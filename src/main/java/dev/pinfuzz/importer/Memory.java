@@ -45,9 +45,14 @@ final class Memory {
         long end = addr + (len + Builder.PAGE - 1) / Builder.PAGE * Builder.PAGE;
         boolean writable = Value.hasFlag(a.get(2), "PROT_WRITE");
         boolean shared = Value.hasFlag(a.get(3), "MAP_SHARED") || Value.hasFlag(a.get(3), "MAP_SHARED_VALIDATE");
-        String path = Value.path(a.get(4));
+        boolean anonymous = Value.num(a.get(4), -1) < 0;
+        String path = anonymous ? null : p.path(a.get(4));
+        if (!anonymous && path == null) {
+            st.file(p, c, a.get(4)); // reported: which file it maps is unknown
+            return;
+        }
         long off = Value.num(a.get(5), 0);
-        FileRef f = Value.num(a.get(4), -1) >= 0 ? st.file(path) : null;
+        FileRef f = anonymous ? null : st.file(path);
         String key = p.tgid + ":" + Long.toHexString(addr) + ":L" + c.line();
         boolean buffer = f != null && writable && !Value.hasFlag(a.get(3), "MAP_FIXED") && !Value.hasFlag(a.get(3), "MAP_DENYWRITE");
         Vma v;

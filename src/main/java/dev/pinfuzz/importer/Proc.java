@@ -11,11 +11,15 @@ import java.util.TreeMap;
  */
 final class Proc {
     final int pid;
+    /** The task's name in the program: {@code P<pid>}, {@code P<pid>_2} for the second task with that pid, ... */
+    final String task;
     /** The thread group: {@code exit_group} ends all of it. */
     int tgid;
     AddressSpace mm;
     Map<Long, OpenFile> fds;
     boolean exited;
+    /** strace printed its end ({@code +++ exited +++}): a later line of its pid is a new task that reuses the pid. */
+    boolean gone;
     /** The program it runs (basename of the last execve), inherited by fork. */
     String program = "";
     /** The working directory, learned from {@code AT_FDCWD</path>}, for relative paths. */
@@ -25,15 +29,16 @@ final class Proc {
     /** Region names the notes defined ({@code map=0x7f...}): store notes refer to them. */
     Map<String, Long> regions = new TreeMap<>();
 
-    Proc(int pid, int tgid, AddressSpace mm, Map<Long, OpenFile> fds) {
+    Proc(int pid, String task, int tgid, AddressSpace mm, Map<Long, OpenFile> fds) {
         this.pid = pid;
+        this.task = task;
         this.tgid = tgid;
         this.mm = mm;
         this.fds = fds;
     }
 
     String task() {
-        return "P" + pid;
+        return task;
     }
 
     /** The open file of {@code fd}, made from its {@code -y} path when the log did not show the open. */
@@ -46,11 +51,25 @@ final class Proc {
         return n;
     }
 
-    /** An absolute path for {@code p}, or null when it is relative to an unknown directory. */
+    /**
+     * The path of a descriptor argument: its {@code -y} annotation, else what the descriptor table
+     * holds (a log without {@code -y}); null when neither knows it.
+     */
+    String path(Value fd) {
+        String y = Value.path(fd);
+        if (y != null) return y;
+        OpenFile f = fds.get(Value.num(fd, -1));
+        return f == null ? null : f.path;
+    }
+
+    /**
+     * An absolute path for {@code p} (a string argument), normalised as {@code -y} paths are
+     * ({@link PathName}), or null when it is relative to an unknown directory.
+     */
     String absolute(String p) {
         if (p == null) return null;
-        if (p.startsWith("/")) return p;
-        return cwd == null ? null : cwd + "/" + p;
+        if (p.startsWith("/")) return PathName.normal(p);
+        return cwd == null ? null : PathName.normal(cwd + "/" + p);
     }
 
     /** Takes the announced addresses (a note is good for one transfer). */

@@ -13,7 +13,12 @@ import java.util.TreeMap;
  */
 final class State {
     final Builder out = new Builder();
+    /** The live task of each pid (a pid reused after its task ended maps to the new one). */
     final Map<Integer, Proc> procs = new TreeMap<>();
+    /** Tasks made so far with each pid. */
+    private final Map<Integer, Integer> generations = new TreeMap<>();
+    /** Tasks made so far. */
+    int tasks;
     final Map<String, FileRef> files = new LinkedHashMap<>();
     final List<Problem> problems = new ArrayList<>();
     /** Calls skipped because the model has nothing for them, by name. */
@@ -21,13 +26,21 @@ final class State {
     /** Calls the importer does not know at all, by name. */
     final Map<String, Integer> unknown = new TreeMap<>();
 
-    /** The task of {@code pid}; a pid first seen mid-log gets fresh, empty state. */
+    /**
+     * The task of {@code pid}; a pid first seen mid-log, or seen again after strace printed its
+     * task's end, gets a new task with fresh, empty state.
+     */
     Proc proc(int pid) {
         Proc p = procs.get(pid);
-        if (p == null) {
-            p = new Proc(pid, pid, new AddressSpace(), new TreeMap<>());
-            procs.put(pid, p);
-        }
+        return p == null || p.gone ? newProc(pid, pid, new AddressSpace(), new TreeMap<>()) : p;
+    }
+
+    /** A new task for {@code pid}, replacing the one that had it: {@code P<pid>}, then {@code P<pid>_2}, ... */
+    Proc newProc(int pid, int tgid, AddressSpace mm, Map<Long, OpenFile> fds) {
+        int n = generations.merge(pid, 1, Integer::sum);
+        Proc p = new Proc(pid, n == 1 ? "P" + pid : "P" + pid + "_" + n, tgid, mm, fds);
+        procs.put(pid, p);
+        tasks++;
         return p;
     }
 
@@ -70,6 +83,15 @@ final class State {
         FileRef a = anon(p);
         Vma fake = new Vma(0, len, a, 0, true, false, 0);
         return List.of(new AddressSpace.Piece(fake, 0, len));
+    }
+
+    /** The file of a descriptor argument ({@link Proc#path}); one nothing knows is a problem, not a silent skip. */
+    FileRef file(Proc p, Syscall c, Value fd) {
+        String path = p.path(fd);
+        if (path == null)
+            problems.add(new Problem(c.endLine(), c.argsCol(), c.name() + ": descriptor " + Value.num(fd, -1)
+                    + " has no known path (no -y annotation, and the log does not show it opened): skipped"));
+        return file(path);
     }
 
     void ignore(String name) {

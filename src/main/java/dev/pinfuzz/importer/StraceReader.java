@@ -1,7 +1,9 @@
 package dev.pinfuzz.importer;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,26 +27,26 @@ final class StraceReader {
     private final Map<Integer, Pending> pending = new TreeMap<>();
     private int calls;
     private int signals;
+    /** Inside the -c/-C summary table at the end of the log. */
+    private boolean summary;
 
     private StraceReader() {}
 
-    /** Decodes bytes as UTF-8, replacing what is not (the line then reports binary data). */
-    static String decode(byte[] bytes) {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try {
-            return d.decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1); // not reached with REPLACE
-        }
-    }
-
-    static Log read(String text) {
+    /**
+     * Reads a log: lines end with {@code \n} or {@code \r\n}, a UTF-8 byte order mark at the start
+     * is dropped, and a line that is not UTF-8 is a problem naming the first bad byte.
+     */
+    static Log read(byte[] bytes) {
         StraceReader r = new StraceReader();
-        String[] lines = text.split("\r?\n", -1);
-        int n = lines.length;
-        if (n > 0 && lines[n - 1].isEmpty()) n--; // the final newline
-        for (int i = 0; i < n; i++) r.line(i + 1, lines[i]);
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        int n = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') end++;
+            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+            r.line(++n, bytes, start, stop);
+            start = end + 1;
+        }
         for (Map.Entry<Integer, Pending> e : r.pending.entrySet()) {
             Pending p = e.getValue();
             r.problems.add(new Problem(p.line, 1, "pid " + e.getKey() + ": " + p.name + " is never resumed (the log ends)"));
@@ -52,8 +54,31 @@ final class StraceReader {
         return new Log(r.events, r.problems, n, r.calls, r.signals);
     }
 
+    /** Decodes one line; one that is not UTF-8 is reported where its first bad byte is. */
+    private void line(int no, byte[] bytes, int from, int to) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
+        CharBuffer out = CharBuffer.allocate(to - from);
+        CoderResult res = d.decode(in, out, true);
+        if (res.isError()) {
+            String before = out.flip().toString();
+            try {
+                LineParser.binary(before); // a control character before the bad byte is the first thing wrong
+                problems.add(new Problem(no, before.length() + 1, String.format("invalid UTF-8 byte 0x%02x", bytes[in.position()] & 0xff)));
+            } catch (SyntaxError e) {
+                problems.add(new Problem(no, e.column, e.getMessage()));
+            }
+            return;
+        }
+        d.flush(out);
+        line(no, out.flip().toString());
+    }
+
     private void line(int no, String text) {
         if (text.isBlank()) return;
+        summary = LineParser.summaryHead(text) || summary && LineParser.summaryRow(text);
+        if (summary) return;
         StraceLine l;
         try {
             l = LineParser.parse(text);
@@ -70,6 +95,12 @@ final class StraceReader {
             case EXIT -> {
                 pending.remove(l.pid()); // a call cut short by the exit is not a problem
                 events.add(new Event.Exit(no, l.pid(), l.exitCode()));
+            }
+            case SUPERSEDED -> { // the execve of thread exitCode() is resumed under this pid
+                pending.remove(l.pid());
+                Pending exec = pending.remove(l.exitCode());
+                if (exec != null) pending.put(l.pid(), exec);
+                events.add(new Event.Superseded(no, l.pid(), l.exitCode()));
             }
             case UNFINISHED -> {
                 Pending old = pending.put(l.pid(), new Pending(l.name(), l.args(), l.argsCol(), no, text));
@@ -113,7 +144,6 @@ final class StraceReader {
 
     /** The line without its pid and timestamp, for comments. */
     private static String stripPrefix(String text) {
-        return text.replaceFirst("^(?:\\[pid\\s+\\d+\\]|\\d+)\\s+", "")
-                .replaceFirst("^(?:\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d+\\.\\d+)\\s+", "");
+        return text.substring(LineParser.eventStart(text));
     }
 }

@@ -50,24 +50,29 @@ final class Transfers {
             return;
         }
         if (f != null && of.direct && !f.directory) {
-            direct(p, c, of, f, write, off, iovs);
+            direct(p, c, a, of, f, write, off, iovs);
             return;
         }
         if (ret <= 0) return;
         if (write && f != null) {
             st.out.write(c, p.task(), f, off, ret);
-            syncedWrite(p, c, of, f);
+            syncedWrite(p, c, a, of, f);
         } else if (!write) {
             stores(st, p, c, iovs, ret);
         }
     }
 
-    /** O_DSYNC / O_SYNC: each write returns only once it is durable, as if followed by fdatasync/fsync. */
-    private void syncedWrite(Proc p, Syscall c, OpenFile of, FileRef f) {
-        if (of.sync || of.dsync) st.out.sync(c, p.task(), of.sync ? Kind.FSYNC : Kind.FDATASYNC, f);
+    /**
+     * O_DSYNC / O_SYNC, or pwritev2's RWF_DSYNC / RWF_SYNC for one call: the write returns only once
+     * it is durable, as if followed by fdatasync / fsync.
+     */
+    private void syncedWrite(Proc p, Syscall c, List<Value> a, OpenFile of, FileRef f) {
+        Value flags = c.name().equals("pwritev2") && a.size() > 4 ? a.get(4) : null;
+        boolean sync = of.sync || Value.hasFlag(flags, "RWF_SYNC");
+        if (sync || of.dsync || Value.hasFlag(flags, "RWF_DSYNC")) st.out.sync(c, p.task(), sync ? Kind.FSYNC : Kind.FDATASYNC, f);
     }
 
-    private void direct(Proc p, Syscall c, OpenFile of, FileRef f, boolean write, long off, List<Iov> iovs) {
+    private void direct(Proc p, Syscall c, List<Value> a, OpenFile of, FileRef f, boolean write, long off, List<Iov> iovs) {
         if (c.failed() && !"EFAULT".equals(c.errno())) {
             st.out.comment(c.where() + ": " + c.name() + " = -" + c.errno() + ": refused before any page was pinned: no step");
             return;
@@ -104,7 +109,7 @@ final class Transfers {
             else for (int i = 0; i < hs.size(); i++) st.out.dma(c, hs.get(i), pieces.get(i).off(), pieces.get(i).len());
         }
         for (int h : hs) st.out.release(c, task, h);
-        if (!c.failed() && write) syncedWrite(p, c, of, f);
+        if (!c.failed() && write) syncedWrite(p, c, a, of, f);
     }
 
     private void explain(Proc p, Vma v) {

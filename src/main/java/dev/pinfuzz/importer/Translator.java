@@ -52,6 +52,16 @@ final class Translator {
         if (e instanceof Event.Exit x) {
             Proc p = st.proc(x.pid());
             if (!p.exited) exit(p, "L" + x.line() + ": +++ " + (x.code() < 0 ? "killed by a signal" : "exited with " + x.code()) + " +++");
+            p.gone = true;
+            return;
+        }
+        if (e instanceof Event.Superseded s) { // the leader ends; the thread that ran execve takes its pid
+            Proc leader = st.proc(s.pid());
+            Proc thread = st.proc(s.former());
+            if (!leader.exited) exit(leader, "L" + s.line() + ": +++ superseded by execve in pid " + s.former() + " +++");
+            leader.gone = true;
+            st.procs.remove(s.former());
+            st.procs.put(s.pid(), thread);
             return;
         }
         Syscall c = ((Event.Call) e).call();
@@ -128,9 +138,8 @@ final class Translator {
         AddressSpace mm = vm ? parent.mm : parent.mm.copy();
         Map<Long, OpenFile> fds = files ? parent.fds : new TreeMap<>(parent.fds);
         Proc p = st.procs.get((int) child);
-        if (p == null) {
-            p = new Proc((int) child, (int) child, mm, fds);
-            st.procs.put((int) child, p);
+        if (p == null || p.exited || p.gone) { // new, or a pid reused after its task ended: a new task
+            p = st.newProc((int) child, (int) child, mm, fds);
         } else { // its first lines came before the clone returned: keep what it did on top
             mm.absorb(p.mm);
             for (var e : p.fds.entrySet()) fds.putIfAbsent(e.getKey(), e.getValue());
@@ -186,7 +195,7 @@ final class Translator {
     private FileRef target(Proc p, Syscall c, List<Value> a) {
         Value v = a.get(0);
         if (v instanceof Value.Str s) return st.file(p.absolute(s.text()));
-        return st.file(Value.path(v));
+        return st.file(p, c, v);
     }
 
     private void truncate(Proc p, Syscall c, List<Value> a) {
@@ -224,8 +233,9 @@ final class Translator {
         FileRef f = null;
         Value.Struct buf = null;
         for (Value v : a) {
+            String fd = v == a.get(0) ? p.path(v) : Value.path(v); // fstat(3, ...) without -y: the descriptor table
             if (v instanceof Value.Struct s) buf = s;
-            else if (f == null && Value.path(v) != null && !(v instanceof Value.Sym s && s.text().startsWith("AT_FDCWD"))) f = st.file(Value.path(v));
+            else if (f == null && fd != null && !(v instanceof Value.Sym s && s.text().startsWith("AT_FDCWD"))) f = st.file(fd);
             else if (f == null && v instanceof Value.Str s && !s.text().isEmpty()) f = st.file(p.absolute(s.text()));
         }
         if (f == null || buf == null) return;
@@ -240,7 +250,7 @@ final class Translator {
         switch (c.name()) {
             case "sync", "syncfs" -> st.out.sync(c, p.task(), Kind.SYNC, null); // syncfs: every file of the model
             default -> {
-                FileRef f = st.file(Value.path(a.get(0)));
+                FileRef f = st.file(p, c, a.get(0));
                 if (f == null) return;
                 Kind k = c.name().equals("fsync") ? Kind.FSYNC : c.name().equals("fdatasync") ? Kind.FDATASYNC : Kind.SYNC_FILE_RANGE;
                 st.out.sync(c, p.task(), k, f);

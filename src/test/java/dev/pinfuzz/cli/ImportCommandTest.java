@@ -145,7 +145,7 @@ class ImportCommandTest {
         Files.write(log, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2, '\n', (byte) 0xff});
         Run r = run("import", log.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith(log + ": not an strace log: no line of it could be read; first: " + log + ":1:1: binary data"), r.err());
+        assertTrue(r.err().startsWith(log + ": not an strace log: no line of it could be read; first: " + log + ":1:1: invalid UTF-8 byte 0x89"), r.err());
         assertEquals("", r.out());
         noStackTrace(r);
     }
@@ -174,7 +174,86 @@ class ImportCommandTest {
         java.nio.file.Path notADir = java.nio.file.Files.writeString(tmp.resolve("plain-file"), "x");
         Run r = run("import", URING, "-o", notADir.resolve("x.trace").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("pinfuzz import: cannot write: "), r.err());
+        assertEquals("pinfuzz import: cannot write " + notADir.resolve("x.trace") + ": not a directory: " + notADir + "\n", r.err(),
+                "the message says why, and names no temporary file");
         noStackTrace(r);
+    }
+
+    @Test
+    void dashORefusesASymbolicLinkAFifoOrADirectoryInsteadOfReplacingIt() throws Exception {
+        Path real = Files.writeString(tmp.resolve("real.txt"), "target\n");
+        Path link = Files.createSymbolicLink(tmp.resolve("link.trace"), real.getFileName());
+        Run r = run("import", URING, "-o", link.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("pinfuzz import: cannot write " + link + ": not a regular file (a symbolic link)\n", r.err());
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertEquals("target\n", Files.readString(real), "and its target is untouched");
+        Path dir = Files.createDirectory(tmp.resolve("d.trace"));
+        Run d = run("import", URING, "-o", dir.toString());
+        assertEquals(2, d.code(), d.err());
+        assertEquals("pinfuzz import: cannot write " + dir + ": not a regular file (a directory)\n", d.err());
+        Path fifo = tmp.resolve("fifo.trace");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available");
+        Run f = run("import", URING, "-o", fifo.toString());
+        assertEquals(2, f.code(), f.err());
+        assertEquals("pinfuzz import: cannot write " + fifo + ": not a regular file\n", f.err());
+        assertTrue(Files.exists(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(fifo), "the FIFO is still a FIFO");
+    }
+
+    @Test
+    void dashOIntoAMissingDirectoryIsExit2AndMakesNoDirectory() {
+        Path out = tmp.resolve("no/such/dir/x.trace");
+        Run r = run("import", URING, "-o", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("pinfuzz import: cannot write " + out + ": no such directory: " + tmp.resolve("no/such/dir") + "\n", r.err());
+        assertFalse(Files.exists(tmp.resolve("no")), "no directory was made");
+    }
+
+    @Test
+    void aCorpusRunThatCannotWriteEverythingWritesNothing() throws Exception {
+        Path jazzer = Files.writeString(tmp.resolve("jazzer"), "a file where the Jazzer inputs go");
+        Run r = run("import", "--corpus", tmp.toString(), "--max-steps", "100", "corpus/strace/c_vmsplice_filemap.strace", URING);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("pinfuzz import: cannot write " + jazzer + "/"), r.err());
+        assertTrue(r.err().endsWith(": not a directory: " + jazzer + "\n"), r.err());
+        assertEquals(List.of(jazzer), files(tmp), "no trace was written before the failure");
+        assertEquals("", r.out(), "and no summary line claims one");
+        noStackTrace(r);
+    }
+
+    @Test
+    void twoLogsWithTheSameNameInOneCorpusRunAreExit2NamingBoth() throws Exception {
+        Path a = Files.createDirectory(tmp.resolve("a"));
+        Path b = Files.createDirectory(tmp.resolve("b"));
+        Path out = Files.createDirectory(tmp.resolve("out"));
+        Files.copy(Path.of(URING), a.resolve("x.strace"));
+        Files.copy(Path.of("corpus/strace/c_vmsplice_filemap.strace"), b.resolve("x.strace"));
+        Run r = run("import", "--corpus", out.toString(), a.resolve("x.strace").toString(), b.resolve("x.strace").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("pinfuzz import: " + a.resolve("x.strace") + " and " + b.resolve("x.strace") + " would both be written to "
+                + out.resolve("x.trace") + "\n", r.err());
+        assertEquals(List.of(), files(out), "nothing written");
+    }
+
+    @Test
+    void aFailingStdoutIsExit2WithAMessage() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(new java.io.OutputStream() {
+                @Override
+                public void write(int b) throws java.io.IOException {
+                    throw new java.io.IOException("No space left on device");
+                }
+            }, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            assertEquals(2, Main.execute(new String[] {"import", URING}), "a trace that could not be written is no success");
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        assertEquals("pinfuzz import: cannot write to stdout\n", e.toString(StandardCharsets.UTF_8));
     }
 }

@@ -108,8 +108,27 @@ class MalformedLogTest {
         parses(r);
         String p = problems(r);
         assertEquals("bad.strace:2:31: binary data (character 0x00) in the log\n"
-                + "bad.strace:3:1: binary data (character 0xfffd) in the log\n"
+                + "bad.strace:3:1: invalid UTF-8 byte 0xff\n"
                 + "bad.strace:4:1: binary data (character 0x00) in the log\n", p);
+    }
+
+    @Test
+    void invalidUtf8IsReportedAsItsFirstBadByteAtItsColumn() throws Exception {
+        byte[] head = (OPEN + "\n7 10:00:00.2 write(3</d/f>, \"caf").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\", 4) = 4\n".getBytes(StandardCharsets.UTF_8);
+        byte[] log = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, log, 0, head.length);
+        log[head.length] = (byte) 0xe9; // Latin-1 'é': no UTF-8
+        System.arraycopy(tail, 0, log, head.length + 1, tail.length);
+        Importer.Result r = Importer.run("bad.strace", log, 2000);
+        assertEquals("bad.strace:2:33: invalid UTF-8 byte 0xe9\n", problems(r), "the byte, at the column where it is");
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartIsNoPartOfTheFirstLine() throws Exception {
+        Importer.Result r = run("\uFEFF" + OPEN + "\n" + WRITE + "\n");
+        assertEquals("", problems(r), "the BOM is dropped, not a problem");
+        assertTrue(r.trace().contains("truncate(f, 0)  # L1"), "the first line is imported:\n" + r.trace());
     }
 
     @Test

@@ -27,6 +27,19 @@ class MappingTest {
     }
 
     @Test
+    void aPwritev2WithRwfDsyncOrRwfSyncIsAWriteFollowedByFdatasyncOrFsync() throws Exception {
+        List<String> s = steps("""
+                7 10:00:00.1 openat(AT_FDCWD</d>, "f", O_RDWR|O_CREAT, 0644) = 3</d/f>
+                7 10:00:00.2 pwritev2(3</d/f>, [{iov_base="aaaa"..., iov_len=4096}], 1, 0, RWF_DSYNC) = 4096
+                7 10:00:00.3 pwritev2(3</d/f>, [{iov_base="bbbb"..., iov_len=4096}], 1, 4096, RWF_SYNC|RWF_HIPRI) = 4096
+                7 10:00:00.4 pwritev2(3</d/f>, [{iov_base="cccc"..., iov_len=4096}], 1, -1, 0) = 4096
+                7 10:00:00.5 preadv2(3</d/f>, [{iov_base="cccc"..., iov_len=4096}], 1, 0, RWF_HIPRI) = 4096
+                """);
+        assertEquals(List.of("P7: write(f, 0, 4096)", "P7: fdatasync(f)", "P7: write(f, 4096, 4096)", "P7: fsync(f)",
+                "P7: write(f, 0, 4096)"), s, "RWF_DSYNC/RWF_SYNC make one write durable; without them, none is synced");
+    }
+
+    @Test
     void theFilePositionFollowsLseekAndWrites() throws Exception {
         List<String> s = steps("""
                 5 10:00:00.1 openat(AT_FDCWD</d>, "f", O_WRONLY) = 3</d/f>
@@ -106,5 +119,116 @@ class MappingTest {
         assertEquals(List.of("P5: h1 = pin_user_pages(m, 0, 1, FOLL_WRITE)", "P5: h2 = pin_user_pages(m, 2, 1, FOLL_WRITE)",
                 "dev: dma_write(h2, 0, 4096)", "P5: unpin_user_pages_dirty_lock(h2, true)"), s,
                 "the 4096-byte completion is the second iocb; the first stays pinned until exit");
+    }
+
+    @Test
+    void aFileUnlinkedWhileOpenIsStillTheFileOpenedUnderItsPath() throws Exception {
+        Importer.Result r = Importer.run("t.strace", """
+                8 10:00:00.1 openat(AT_FDCWD</data>, "tmp.dat", O_RDWR|O_CREAT|O_TRUNC, 0600) = 3</data/tmp.dat>
+                8 10:00:00.2 unlink("/data/tmp.dat") = 0
+                8 10:00:00.3 pwrite64(3</data/tmp.dat (deleted)>, "abcd", 4, 0) = 4
+                8 10:00:00.4 fsync(3</data/tmp.dat (deleted)>) = 0
+                8 10:00:00.5 memfd_create("buf", MFD_CLOEXEC) = 4</memfd:buf (deleted)>
+                8 10:00:00.6 pwrite64(4</memfd:buf (deleted)>, "x", 1, 0) = 1
+                """.getBytes(StandardCharsets.UTF_8), 2000);
+        assertEquals(List.of("P8: truncate(tmp.dat, 0)", "P8: write(tmp.dat, 0, 4)", "P8: fsync(tmp.dat)", "P8: write(memfd_buf, 0, 1)"),
+                Corpus.steps(r.trace()), "'(deleted)' is no part of the name:\n" + r.trace());
+        assertTrue(r.trace().contains("file memfd_buf pages=1 fs=tmpfs"), "a memfd is tmpfs, named memfd_buf:\n" + r.trace());
+    }
+
+    @Test
+    void aReusedTidStartsANewTask() throws Exception {
+        List<String> s = steps("""
+                500 10:00:00.1 openat(AT_FDCWD</data>, "f.dat", O_RDWR|O_CREAT, 0644) = 3</data/f.dat>
+                500 10:00:00.2 mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_SHARED, 3</data/f.dat>, 0) = 0x7f1000000000
+                500 10:00:00.2 mmap(NULL, 65536, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000000000
+                500 10:00:00.3 clone(child_stack=0x7f0000001000, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD) = 501
+                501 10:00:00.4 pwrite64(3</data/f.dat>, "a", 1, 0) = 1
+                501 10:00:00.5 exit(0) = ?
+                501 10:00:00.6 +++ exited with 0 +++
+                500 10:00:00.7 clone(child_stack=0x7f0000002000, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD) = 501
+                501 10:00:00.8 pwrite64(3</data/f.dat>, "bbbb", 4, 4096) = 4
+                501 10:00:00.9 fsync(3</data/f.dat>) = 0
+                501 10:00:01.0 exit(0) = ?
+                501 10:00:01.1 +++ exited with 0 +++
+                502 10:00:01.2 +++ exited with 0 +++
+                502 10:00:01.3 pwrite64(3</data/f.dat>, "c", 1, 0) = 1
+                """);
+        assertEquals(List.of("P501: write(f.dat, 0, 1)", "P501: exit()", "P501_2: write(f.dat, 4096, 4)", "P501_2: fsync(f.dat)",
+                "P501_2: exit()", "P502_2: write(f.dat, 0, 1)"), s,
+                "the second thread 501 is a task of its own, and so is a pid seen after its '+++ exited' line");
+    }
+
+    @Test
+    void aPathArgumentIsTheFileItsAnnotationNamesAfterTheSameDecodingAndNormalisation() throws Exception {
+        List<String> s = steps("""
+                502 10:00:00.1 openat(AT_FDCWD</data/sub>, "./x.db", O_RDWR|O_CREAT, 0644) = 5</data/sub/x.db>
+                502 10:00:00.2 pwrite64(5</data/sub/x.db>, "x", 1, 20000) = 1
+                502 10:00:00.3 truncate("./x.db", 0) = 0
+                502 10:00:00.4 truncate("../sub/x.db", 100) = 0
+                502 10:00:00.5 truncate("/data//sub/./x.db", 200) = 0
+                502 10:00:00.6 openat(AT_FDCWD</data>, "caf\\xc3\\xa9.db", O_RDWR|O_CREAT, 0644) = 4</data/caf\\xc3\\xa9.db>
+                502 10:00:00.7 pwrite64(4</data/caf\\xc3\\xa9.db>, "x", 1, 0) = 1
+                502 10:00:00.8 truncate("/data/caf\\303\\251.db", 0) = 0
+                502 10:00:00.9 openat(AT_FDCWD</data>, "a b\\"c>d", O_RDWR|O_CREAT, 0644) = 3</data/a b"c\\x3ed>
+                502 10:00:01.0 pwrite64(3</data/a b"c\\76d>, "x", 1, 0) = 1
+                502 10:00:01.1 truncate("/data/a b\\"c>d", 0) = 0
+                """);
+        assertEquals(List.of("P502: write(x.db, 20000, 1)", "P502: truncate(x.db, 0)", "P502: truncate(x.db, 100)", "P502: truncate(x.db, 200)",
+                "P502: write(caf_.db, 0, 1)", "P502: truncate(caf_.db, 0)", "P502: write(a_b_c_d, 0, 1)", "P502: truncate(a_b_c_d, 0)"), s,
+                "relative, doubled-slash and escaped paths name the file the annotations name");
+    }
+
+    @Test
+    void aDashXxLogWithHexEncodedPathsImportsLikeItsDashXTwin() throws Exception {
+        String x = """
+                9 10:00:00.1 openat(AT_FDCWD</data>, "m.dat", O_RDWR|O_CREAT, 0644) = 3</data/m.dat>
+                9 10:00:00.2 mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_SHARED, 3</data/m.dat>, 0) = 0x7f0000000000
+                9 10:00:00.3 openat(AT_FDCWD</data>, "src.dat", O_RDONLY|O_DIRECT) = 4</data/src.dat (deleted)>
+                9 10:00:00.4 pread64(4</data/src.dat (deleted)>, 0x7f0000001000, 4096, 0) = -1 EFAULT (Bad address)
+                9 10:00:00.5 truncate("m.dat", 0) = 0
+                """;
+        StringBuilder xx = new StringBuilder();
+        for (String line : x.split("\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|<(/[^>]*)>").matcher(line);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String text = m.group(1) != null ? m.group(1) : m.group(2);
+                StringBuilder hex = new StringBuilder();
+                for (char c : text.toCharArray()) hex.append(String.format("\\\\x%02x", (int) c));
+                m.appendReplacement(out, m.group(1) != null ? "\"" + hex + "\"" : "<" + hex + ">");
+            }
+            m.appendTail(out);
+            xx.append(out).append('\n');
+        }
+        assertTrue(xx.toString().contains("3<\\x2f\\x64\\x61\\x74\\x61\\x2f\\x6d"), "the twin is hex-encoded: " + xx);
+        List<String> twin = steps(x);
+        assertEquals(List.of("P9: h1 = pin_user_pages(m.dat, 1, 1, FOLL_WRITE)", "P9: unpin_user_pages_dirty_lock(h1, true)",
+                "P9: truncate(m.dat, 0)"), twin, "the -x log");
+        assertEquals(twin, steps(xx.toString()), "-xx decodes paths like any escape:\n" + xx);
+    }
+
+    @Test
+    void withoutDashYSyncsTruncationsAndMappingsFindTheirFileInTheDescriptorTable() throws Exception {
+        Importer.Result r = Importer.run("t.strace", """
+                5 10:00:00.1 openat(AT_FDCWD</d>, "m", O_RDWR) = 3
+                5 10:00:00.2 mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_SHARED, 3, 0) = 0x7f0000000000
+                5 10:00:00.3 openat(AT_FDCWD</d>, "t", O_RDONLY|O_DIRECT) = 4
+                5 10:00:00.4 pread64(4, 0x7f0000001000, 4096, 0) = -1 EFAULT (Bad address)
+                5 10:00:00.5 ftruncate(3, 4096) = 0
+                5 10:00:00.6 msync(0x7f0000000000, 4096, MS_SYNC) = 0
+                5 10:00:00.7 fsync(3) = 0
+                5 10:00:00.8 fdatasync(3) = 0
+                5 10:00:00.9 sync_file_range(3, 0, 0, SYNC_FILE_RANGE_WRITE) = 0
+                5 10:00:01.0 fsync(9) = 0
+                5 10:00:01.1 mmap(NULL, 4096, PROT_READ, MAP_SHARED, 8, 0) = 0x7f1000000000
+                """.getBytes(StandardCharsets.UTF_8), 2000);
+        assertEquals(List.of("P5: h1 = pin_user_pages(m, 1, 1, FOLL_WRITE)", "P5: unpin_user_pages_dirty_lock(h1, true)", "P5: truncate(m, 4096)",
+                "P5: msync(m)", "P5: fsync(m)", "P5: fdatasync(m)", "P5: sync_file_range(m)"), Corpus.steps(r.trace()), r.trace());
+        StringBuilder p = new StringBuilder();
+        for (Problem x : r.problems()) p.append(x.format("t.strace")).append('\n');
+        assertEquals("t.strace:10:20: fsync: descriptor 9 has no known path (no -y annotation, and the log does not show it opened): skipped\n"
+                + "t.strace:11:19: mmap: descriptor 8 has no known path (no -y annotation, and the log does not show it opened): skipped\n",
+                p.toString(), "a descriptor nothing names is reported, not dropped in silence");
     }
 }

@@ -80,4 +80,32 @@ class StraceSyntaxTest {
         SyntaxError f = assertThrows(SyntaxError.class, () -> LineParser.parse("1 10:00:00.1 read(3, ]) = 0"));
         assertEquals("unbalanced ']' closes the argument list", f.getMessage());
     }
+
+    @Test
+    void shiftsInAFlagExpressionOpenNoAnnotation() throws Exception {
+        StraceLine l = LineParser.parse("500 10:00:00.000002 futex(0x55d5c0a0e0e8, FUTEX_WAKE_OP_PRIVATE, 1, 1, 0x55d5c0a0e0e4, "
+                + "FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_GT<<24|0x1) = 1 <0.000010>");
+        assertEquals(1L, l.ret(), "the call is complete: '<<' is a shift, not a '<path>'");
+        List<Value> a = ArgParser.parse(l.args(), l.argsCol());
+        assertEquals(6, a.size(), "six arguments: " + a);
+        assertEquals(new Value.Sym("FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_GT<<24|0x1", null), a.get(5));
+        StraceLine u = LineParser.parse("500 futex(0x1, FUTEX_WAKE_OP_PRIVATE, 1, 1, 0x2, FUTEX_OP_SET<<28|0<<12 <unfinished ...>");
+        assertEquals(StraceLine.Kind.UNFINISHED, u.kind());
+    }
+
+    @Test
+    void socketAnnotationsOfDashYyKeepTheirArrowsAndBrackets() throws Exception {
+        StraceLine w = LineParser.parse("500 10:00:00.4 write(4<TCP:[127.0.0.1:45678->127.0.0.1:80]>, \"GET\", 3) = 3 <0.1>");
+        assertEquals(3L, w.ret(), "the '>' of '->' does not close the annotation");
+        List<Value> a = ArgParser.parse(w.args(), w.argsCol());
+        assertEquals(new Value.Num(4, "TCP:[127.0.0.1:45678->127.0.0.1:80]"), a.get(0));
+        assertEquals(new Value.Str("GET", false), a.get(1));
+        List<Value> u = ArgParser.parse("7<UNIX-STREAM:[12345->12346]>, 8<UDPv6:[[::1]:5353->[::1]:53]>, 1</dev/pts/0<char 136:0>>, 2", 1);
+        assertEquals(new Value.Num(7, "UNIX-STREAM:[12345->12346]"), u.get(0));
+        assertEquals(new Value.Num(8, "UDPv6:[[::1]:5353->[::1]:53]"), u.get(1));
+        assertEquals(1L, Value.num(u.get(2), -1), "a -yy device annotation nests '<...>' inside the path's");
+        assertEquals(new Value.Num(2, null), u.get(3));
+        StraceLine s = LineParser.parse("500 socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 4<TCP:[127.0.0.1:45678->127.0.0.1:80]> <0.1>");
+        assertEquals("TCP:[127.0.0.1:45678->127.0.0.1:80]", s.retPath());
+    }
 }

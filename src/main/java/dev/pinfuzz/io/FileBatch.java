@@ -1,12 +1,9 @@
 package dev.pinfuzz.io;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -110,9 +107,7 @@ public final class FileBatch {
 
     /** What went wrong, without the name of a temporary file. */
     static String reason(Exception x) {
-        if (x instanceof AccessDeniedException) return "permission denied";
-        if (x instanceof NoSuchFileException) return "no such file or directory";
-        if (x instanceof FileSystemException f) return f.getReason() != null ? f.getReason() : "file system error";
+        if (x instanceof IOException io) return IoErrors.reason(io);
         return x.getMessage() != null ? x.getMessage() : x.getClass().getSimpleName();
     }
 }

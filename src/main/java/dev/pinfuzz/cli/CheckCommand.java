@@ -61,6 +61,8 @@ final class CheckCommand implements Callable<Integer> {
         err.println("pinfuzz check: " + r.stats().rates());
         err.flush();
         if (r.found() == null) {
+            if (out != null && java.nio.file.Files.exists(out))
+                err.println("pinfuzz check: nothing found, so " + out + " is left as an earlier run wrote it");
             o.println("# " + cmd + ": no " + (verdict == null ? "violation" : verdict) + " in " + tries + " tries");
             o.print(r.stats().format());
             o.flush();

@@ -53,6 +53,7 @@ public final class FileBatch {
                 Path tmp = Files.createTempFile(dir, "." + e.target.getFileName(), ".tmp");
                 temps.add(tmp);
                 Files.write(tmp, e.bytes);
+                AtomicFile.shareLikeTarget(tmp, e.target.toAbsolutePath());
             }
             int k = 0;
             for (Entry e : entries.values()) {

@@ -35,14 +35,20 @@ public final class Replay {
             return error == null && outcome.verdicts().equals(expected());
         }
 
-        /** {@code FILE: VERDICT} and one indented explanation per verdict. */
+        /**
+         * {@code FILE: VERDICT} alone on its first line (DESIGN §5, for scripts to read), one indented
+         * explanation per verdict, then in parentheses what the expect line wanted when it differs and
+         * the policy when the file's own policy line did not choose it.
+         */
         public String report() {
             if (error != null) return error.getMessage();
             StringBuilder sb = new StringBuilder(source).append(": ").append(TraceWriter.verdicts(outcome.verdicts()));
-            if (!matches()) sb.append(" (expected ").append(TraceWriter.verdicts(expected())).append(')');
-            if (program.policy() == null || !program.policy().equals(policy)) sb.append(" [policy ").append(policy).append(']');
             for (Finding f : outcome.firstOfEach())
                 sb.append("\n  ").append(f.verdict().spelling()).append(": ").append(f.explanation());
+            if (!matches()) sb.append("\n  (expected ").append(TraceWriter.verdicts(expected())).append(')');
+            if (program.policy() == null) sb.append("\n  (policy ").append(policy).append(": the file names none)");
+            else if (!program.policy().equals(policy))
+                sb.append("\n  (policy ").append(policy).append(" from --policy, not the file's ").append(program.policy()).append(')');
             return sb.toString();
         }
     }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pinfuzz.run.Replay;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,18 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code pinfuzz check}: exit codes, the printed trace, the written file, determinism. */
 final class CheckCommandTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void aFoundCounterexampleIsPrintedAsAReplayableTraceWrittenToOutAndExitsOne(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("found.trace");
-        Run r = run("check", "--policy", "skip-pinned", "--seed", "1", "--out", file.toString());
+        CliRun r = run("check", "--policy", "skip-pinned", "--seed", "1", "--out", file.toString());
         assertEquals(1, r.code(), r.err());
         assertTrue(r.out().startsWith("policy skip-pinned\nfile "), "the trace starts with its policy line:\n" + r.out());
         String written = Files.readString(file);
@@ -40,8 +34,8 @@ final class CheckCommandTest {
 
     @Test
     void theSameSeedPrintsAndWritesByteIdenticalOutputAndTheRatesGoToStderr(@TempDir Path dir) throws Exception {
-        Run a = run("check", "--policy", "gup-2018", "--seed", "4", "--verdict", "kernel-bug", "--out", dir.resolve("a.trace").toString());
-        Run b = run("check", "--policy", "gup-2018", "--seed", "4", "--verdict", "kernel-bug", "--out", dir.resolve("b.trace").toString());
+        CliRun a = run("check", "--policy", "gup-2018", "--seed", "4", "--verdict", "kernel-bug", "--out", dir.resolve("a.trace").toString());
+        CliRun b = run("check", "--policy", "gup-2018", "--seed", "4", "--verdict", "kernel-bug", "--out", dir.resolve("b.trace").toString());
         assertEquals(1, a.code());
         assertEquals(a.out(), b.out(), "stdout must be the same for the same seed");
         assertEquals(Files.readString(dir.resolve("a.trace")), Files.readString(dir.resolve("b.trace")));
@@ -51,7 +45,7 @@ final class CheckCommandTest {
 
     @Test
     void noViolationExitsZeroWithStatistics() {
-        Run r = run("check", "--policy", "bounce-pinned", "--seed", "1", "--tries", "50", "--verdict", "liveness");
+        CliRun r = run("check", "--policy", "bounce-pinned", "--seed", "1", "--tries", "50", "--verdict", "liveness");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().startsWith("# pinfuzz check --policy bounce-pinned --seed 1 --tries 50 --verdict liveness: no liveness in 50 tries"), r.out());
         assertTrue(r.out().contains("# statistics: 50 tries"), r.out());
@@ -60,11 +54,11 @@ final class CheckCommandTest {
     @Test
     void anUnknownPolicyOrVerdictIsOneClearLineAndExitTwo(@TempDir Path dir) {
         Path file = dir.resolve("never.trace");
-        Run p = run("check", "--policy", "gup-2019", "--out", file.toString());
+        CliRun p = run("check", "--policy", "gup-2019", "--out", file.toString());
         assertEquals(2, p.code());
         assertEquals(1, p.err().strip().lines().count(), p.err());
         assertTrue(p.err().startsWith("pinfuzz check: unknown policy 'gup-2019' (known: gup-2018, "), p.err());
-        Run v = run("check", "--policy", "gup-2018", "--verdict", "ok");
+        CliRun v = run("check", "--policy", "gup-2018", "--verdict", "ok");
         assertEquals(2, v.code());
         assertTrue(v.err().startsWith("pinfuzz check: unknown verdict 'ok'"), v.err());
         assertFalse(p.err().contains("Exception") || v.err().contains("Exception"), "no stack trace");

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,12 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What every command keeps: --help, one line per usage mistake, exit 2 without a stack trace, nothing half-written. */
 final class CommandLineContractTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static final List<List<String>> COMMANDS = List.of(List.of("replay"), List.of("check"), List.of("promote"),
@@ -30,11 +24,11 @@ final class CommandLineContractTest {
     void everyCommandPrintsItsUsageForHelpAndExitsZero() {
         for (List<String> c : COMMANDS) {
             String[] args = new java.util.ArrayList<>(c) {{ add("--help"); }}.toArray(new String[0]);
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(0, r.code(), c + " --help: " + r.err());
             assertTrue(r.out().startsWith("Usage: pinfuzz " + String.join(" ", c)), c + " --help printed:\n" + r.out());
         }
-        Run h = run("help", "check");
+        CliRun h = run("help", "check");
         assertEquals(0, h.code(), h.err());
         assertTrue(h.out().startsWith("Usage: pinfuzz check"), h.out());
     }
@@ -44,7 +38,7 @@ final class CommandLineContractTest {
         for (String[] args : List.of(new String[] {"check", "--policy", "skip-pinned", "--tries", "1e3"},
                 new String[] {"nightly", "--bogus"}, new String[] {"fuzz", "--policy", "gup-2018", "--jobs", "abc"},
                 new String[] {"replay"}, new String[] {"corpus", "encode", "x.trace"}, new String[] {"replya", "x.trace"})) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(2, r.code(), String.join(" ", args));
             assertEquals(1, r.err().strip().lines().count(), String.join(" ", args) + " printed:\n" + r.err());
             assertFalse(r.err().contains("\tat "), r.err());
@@ -56,10 +50,10 @@ final class CommandLineContractTest {
 
     @Test
     void noCommandOrNoSubcommandPrintsUsageAndExitsTwo() {
-        Run none = run();
+        CliRun none = run();
         assertEquals(2, none.code());
         assertTrue(none.err().startsWith("Usage: pinfuzz"), none.err());
-        Run corpus = run("corpus");
+        CliRun corpus = run("corpus");
         assertEquals(2, corpus.code());
         assertTrue(corpus.err().startsWith("Usage: pinfuzz corpus"), corpus.err());
     }
@@ -70,17 +64,17 @@ final class CommandLineContractTest {
         Path bad = Files.writeString(dir.resolve("bad.trace"), "file f pages=1\nA: write(f, 0\n");
         Path out = dir.resolve("inputs");
         for (Path second : List.of(bad, dir.resolve("missing.trace"))) {
-            Run r = run("corpus", "encode", good.toString(), second.toString(), "-o", out.toString());
+            CliRun r = run("corpus", "encode", good.toString(), second.toString(), "-o", out.toString());
             assertEquals(2, r.code(), r.err());
             assertFalse(r.err().contains("\tat "), "no stack trace:\n" + r.err());
             assertFalse(Files.exists(out), "on bad input nothing is written, not even the good trace's input");
         }
         assertTrue(run("corpus", "encode", good.toString(), dir.resolve("missing.trace").toString(), "-o", out.toString()).err()
                 .contains("missing.trace: cannot read: no such file or directory"));
-        Run intoFile = run("corpus", "encode", good.toString(), "-o", good.toString());
+        CliRun intoFile = run("corpus", "encode", good.toString(), "-o", good.toString());
         assertEquals(2, intoFile.code());
         assertTrue(intoFile.err().contains("not a directory"), intoFile.err());
-        Run ok = run("corpus", "encode", good.toString(), "-o", out.toString());
+        CliRun ok = run("corpus", "encode", good.toString(), "-o", out.toString());
         assertEquals(0, ok.code(), ok.err());
         try (var s = Files.list(out)) {
             assertEquals(1, s.count());
@@ -90,7 +84,7 @@ final class CommandLineContractTest {
     @Test
     void corpusDecodePrintsNothingWhenAnInputCannotBeRead(@TempDir Path dir) throws Exception {
         Path in = Files.write(dir.resolve("abc"), new byte[] {1, 2, 3});
-        Run r = run("corpus", "decode", in.toString(), dir.resolve("gone").toString());
+        CliRun r = run("corpus", "decode", in.toString(), dir.resolve("gone").toString());
         assertEquals(2, r.code());
         assertEquals("", r.out(), "the first input is not printed when the second cannot be read");
         assertTrue(r.err().strip().endsWith("gone: cannot read: no such file or directory"), r.err());
@@ -101,7 +95,7 @@ final class CommandLineContractTest {
         Path f = Files.writeString(dir.resolve("f.trace"), "policy skip-pinned\nfile f pages=2\nA: write(f, 0, 100)\n"
                 + "A: p = pin_user_pages(f, 0, 1, FOLL_WRITE|FOLL_LONGTERM)\nB: fsync(f)\ncrash()\nexpect durability\n");
         Path root = dir.resolve("no/such/root");
-        Run r = run("promote", "--dir", root.toString(), f.toString());
+        CliRun r = run("promote", "--dir", root.toString(), f.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("no such directory"), r.err());
         assertFalse(Files.exists(dir.resolve("no")));
@@ -109,7 +103,7 @@ final class CommandLineContractTest {
 
     @Test
     void checkWithAnEmptyOutPathIsExitTwo() {
-        Run r = run("check", "--policy", "skip-pinned", "--out", "");
+        CliRun r = run("check", "--policy", "skip-pinned", "--out", "");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("pinfuzz check: --out needs a file name"), r.err());
     }

@@ -3,8 +3,6 @@ package dev.pinfuzz.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,12 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code pinfuzz corpus encode|decode}: a trace survives the round trip through a Jazzer input. */
 final class CorpusCommandTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -36,7 +30,7 @@ final class CorpusCommandTest {
                 expect durability
                 """);
         Path out = dir.resolve("inputs");
-        Run enc = run("corpus", "encode", trace.toString(), "-o", out.toString());
+        CliRun enc = run("corpus", "encode", trace.toString(), "-o", out.toString());
         assertEquals(0, enc.code(), enc.err());
         List<Path> inputs;
         try (Stream<Path> s = Files.list(out)) {
@@ -44,7 +38,7 @@ final class CorpusCommandTest {
         }
         assertEquals(1, inputs.size());
         assertTrue(inputs.get(0).getFileName().toString().matches("[0-9a-f]{40}"), "named by SHA-1 like libFuzzer's inputs");
-        Run dec = run("corpus", "decode", inputs.get(0).toString(), "--policy", "skip-pinned");
+        CliRun dec = run("corpus", "decode", inputs.get(0).toString(), "--policy", "skip-pinned");
         assertEquals(0, dec.code(), dec.err());
         assertEquals("# " + inputs.get(0) + "\n" + """
                 policy skip-pinned
@@ -60,12 +54,12 @@ final class CorpusCommandTest {
     void aTraceOutsideThePolicysApiIsRefusedWithExitOneAndBadInputWithTwo(@TempDir Path dir) throws Exception {
         Path gup = dir.resolve("gup.trace");
         Files.writeString(gup, "policy gup-2018\nfile f pages=1\nA: p = get_user_pages(f, 0, 1, FOLL_WRITE)\n");
-        Run r = run("corpus", "encode", gup.toString(), "--policy", "bounce-pinned", "-o", dir.resolve("o").toString());
+        CliRun r = run("corpus", "encode", gup.toString(), "--policy", "bounce-pinned", "-o", dir.resolve("o").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("cannot encode for bounce-pinned"), r.err());
         Path bad = dir.resolve("bad.trace");
         Files.writeString(bad, "file f pages=1\nA: frobnicate(f)\n");
-        Run b = run("corpus", "encode", bad.toString(), "-o", dir.resolve("o").toString());
+        CliRun b = run("corpus", "encode", bad.toString(), "-o", dir.resolve("o").toString());
         assertEquals(2, b.code());
         assertTrue(b.err().startsWith(bad + ":2:"), b.err());
     }

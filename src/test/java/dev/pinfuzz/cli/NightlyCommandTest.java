@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pinfuzz.run.Replay;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,12 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * lie, so the finding does not depend on luck), its argument checks, and what SIGTERM leaves.
  */
 final class NightlyCommandTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -37,13 +31,13 @@ final class NightlyCommandTest {
         for (String[] args : List.of(new String[] {"--budget", "0s"}, new String[] {"--budget", "soon"},
                 new String[] {"--policy", "no-such-policy"}, new String[] {"--jobs", "0"}, new String[] {"--coverage", "edges"})) {
             String[] full = Stream.concat(Stream.of("nightly", "--out", out), Stream.of(args)).toArray(String[]::new);
-            Run r = run(full);
+            CliRun r = run(full);
             assertEquals(2, r.code(), String.join(" ", args));
             assertFalse(r.err().contains("\tat "), r.err());
             assertTrue(r.err().contains(args[1]), () -> "the message names the bad value: " + r.err());
         }
         assertFalse(Files.exists(dir.resolve("o")), "nothing is written on bad arguments");
-        Run f = run("fuzz", "--policy", "skip-pinned", "--coverage", "edges", "--out", out);
+        CliRun f = run("fuzz", "--policy", "skip-pinned", "--coverage", "edges", "--out", out);
         assertEquals(2, f.code(), f.err());
         assertEquals("pinfuzz: unknown --coverage 'edges' (known: states, model)", f.err().strip());
         assertFalse(Files.exists(dir.resolve("o")), "nothing is written on bad arguments");
@@ -52,7 +46,7 @@ final class NightlyCommandTest {
     @Test
     void aTinyNightlyFindsTheCanaryWritesItsFilesAndEveryFindingReplays(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("night");
-        Run r = run("nightly", "--budget", "4s", "--policy", "skip-pinned", "--jobs", "1", "--no-empty", "--no-merge", "--out", out.toString());
+        CliRun r = run("nightly", "--budget", "4s", "--policy", "skip-pinned", "--jobs", "1", "--no-empty", "--no-merge", "--out", out.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("canary matrix holds"), r.out());
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());

@@ -1,0 +1,13 @@
+package dev.pinfuzz.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** One {@code pinfuzz} command line run in this JVM: its exit code, stdout and stderr. */
+record CliRun(int code, String out, String err) {
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}

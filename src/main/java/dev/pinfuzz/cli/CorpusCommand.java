@@ -1,6 +1,6 @@
 package dev.pinfuzz.cli;
 
-import dev.pinfuzz.io.AtomicFile;
+import dev.pinfuzz.io.FileBatch;
 import dev.pinfuzz.io.IoErrors;
 import dev.pinfuzz.campaign.DecoderNames;
 import dev.pinfuzz.gen.ProgramDecoder;
@@ -94,15 +94,14 @@ final class CorpusCommand implements Callable<Integer> {
                 }
             }
             if (code == 2) return bad(err, "pinfuzz corpus encode: nothing written");
-            for (Map.Entry<Path, byte[]> e : encoded.entrySet()) {
-                Path f = out.resolve(sha1(e.getValue()));
-                try {
-                    AtomicFile.write(f, e.getValue());
-                } catch (IOException x) {
-                    return bad(err, "pinfuzz corpus encode: cannot write " + f + ": " + IoErrors.reason(x));
-                }
-                o.println(e.getKey() + " -> " + f);
+            FileBatch batch = new FileBatch();
+            for (byte[] b : encoded.values()) batch.add(out.resolve(sha1(b)), b, true);
+            try {
+                batch.commit();
+            } catch (FileBatch.Failure x) {
+                return bad(err, "pinfuzz corpus encode: " + x.getMessage());
             }
+            for (Map.Entry<Path, byte[]> e : encoded.entrySet()) o.println(e.getKey() + " -> " + out.resolve(sha1(e.getValue())));
             o.flush();
             err.flush();
             return code;

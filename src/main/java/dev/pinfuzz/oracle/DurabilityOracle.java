@@ -181,7 +181,7 @@ final class DurabilityOracle {
         promises.add(pr);
     }
 
-    /** A DMA lands if its handle's GUP returned pages before the DMA started. */
+    /** A DMA lands if its handle was held when the DMA started (see {@link #dmaLanded}). */
     private boolean landed(int i) {
         return dmaLanded[i];
     }

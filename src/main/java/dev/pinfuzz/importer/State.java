@@ -89,7 +89,7 @@ final class State {
     FileRef file(Proc p, Syscall c, Value fd) {
         String path = p.path(fd);
         if (path == null)
-            problems.add(new Problem(c.endLine(), c.argsCol(), c.name() + ": descriptor " + Value.num(fd, -1)
+            problems.add(c.problemAt(0, "descriptor " + Value.num(fd, -1)
                     + " has no known path (no -y annotation, and the log does not show it opened): skipped"));
         return file(path);
     }

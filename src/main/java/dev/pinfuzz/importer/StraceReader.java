@@ -112,7 +112,7 @@ final class StraceReader {
                 Pending old = pending.remove(l.pid());
                 if (old != null)
                     problems.add(new Problem(old.line, 1, "pid " + l.pid() + ": " + old.name + " is never resumed (line " + no + " starts " + l.name() + ")"));
-                call(new Syscall(no, no, l.pid(), l.name(), l.args(), l.argsCol(), l.ret(), l.retPath(), l.errno(), stripPrefix(text)));
+                call(new Syscall(no, l.pid(), l.name(), l.args(), l.argsCol(), l.ret(), l.retPath(), l.errno(), stripPrefix(text)));
             }
         }
     }
@@ -132,9 +132,10 @@ final class StraceReader {
         head = head.substring(0, head.length() - " <unfinished ...>".length());
         String tail = stripPrefix(text);
         tail = tail.substring(tail.indexOf('>') + 1);
-        // Columns of the joined arguments point into the resumed line.
+        // Columns of the joined arguments point into the resumed line; Syscall.problem maps the
+        // first half's back to the unfinished line.
         call(new Syscall(p.line, no, l.pid(), l.name(), p.args + l.args(), l.argsCol() - p.args.length(), l.ret(),
-                l.retPath(), l.errno(), head + tail));
+                l.retPath(), l.errno(), head + tail, p.argsCol, p.args.length()));
     }
 
     private void call(Syscall c) {

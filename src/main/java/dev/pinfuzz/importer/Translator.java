@@ -70,7 +70,7 @@ final class Translator {
         try {
             call(p, c, c.args());
         } catch (SyntaxError err) {
-            st.problems.add(new Problem(c.endLine(), err.column, c.name() + ": " + err.getMessage()));
+            st.problems.add(c.problem(err));
         } catch (RuntimeException err) { // a shape of arguments we did not foresee: skip the call
             st.problems.add(new Problem(c.endLine(), 1, c.name() + ": cannot import this call (" + err + ")"));
         }

@@ -57,6 +57,15 @@ class MalformedLogTest {
     }
 
     @Test
+    void aBadArgumentInTheFirstHalfOfAResumedCallIsReportedWhereItWasPrinted() throws Exception {
+        String head = "7 10:00:00.000002 pwrite64(3</d/f>, {x=[1,2}, \"ab\",  <unfinished ...>";
+        Importer.Result r = run(OPEN + "\n" + head + "\n8 10:00:00.000003 getpid() = 8\n"
+                + "7 10:00:00.000004 <... pwrite64 resumed>2, 0) = 2\n" + FSYNC + "\n");
+        assertEquals("bad.strace:2:" + (head.indexOf('}') + 1) + ": pwrite64: unbalanced '}'\n", problems(r),
+                "the '}' is on the unfinished line, not at the start of the resumed one");
+    }
+
+    @Test
     void aResumedCallWithoutItsStartIsReported() throws Exception {
         Importer.Result r = run(OPEN + "\n7 10:00:00.000002 <... fsync resumed>) = 0 <0.0001>\n" + WRITE + "\n");
         assertEquals("bad.strace:2:1: '<... fsync resumed>' but pid 7 has no unfinished call\n", problems(r));

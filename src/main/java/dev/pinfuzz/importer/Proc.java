@@ -20,6 +20,11 @@ final class Proc {
     boolean exited;
     /** strace printed its end ({@code +++ exited +++}): a later line of its pid is a new task that reuses the pid. */
     boolean gone;
+    /**
+     * The log line where it first appears. A child may run, and even end, before strace prints its
+     * parent's {@code clone} returning; it is that clone's child if it appeared after the clone began.
+     */
+    int born;
     /** The program it runs (basename of the last execve), inherited by fork. */
     String program = "";
     /** The working directory, learned from {@code AT_FDCWD</path>}, for relative paths. */

@@ -30,9 +30,13 @@ final class State {
      * The task of {@code pid}; a pid first seen mid-log, or seen again after strace printed its
      * task's end, gets a new task with fresh, empty state.
      */
-    Proc proc(int pid) {
+    /** The task of {@code pid}; a new one, first seen at {@code line}, when there is none or its task ended. */
+    Proc proc(int pid, int line) {
         Proc p = procs.get(pid);
-        return p == null || p.gone ? newProc(pid, pid, new AddressSpace(), new TreeMap<>()) : p;
+        if (p != null && !p.gone) return p;
+        p = newProc(pid, pid, new AddressSpace(), new TreeMap<>());
+        p.born = line;
+        return p;
     }
 
     /** A new task for {@code pid}, replacing the one that had it: {@code P<pid>}, then {@code P<pid>_2}, ... */

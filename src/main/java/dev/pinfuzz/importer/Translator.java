@@ -50,14 +50,14 @@ final class Translator {
 
     void event(Event e) {
         if (e instanceof Event.Exit x) {
-            Proc p = st.proc(x.pid());
+            Proc p = st.proc(x.pid(), x.line());
             if (!p.exited) exit(p, "L" + x.line() + ": +++ " + (x.code() < 0 ? "killed by a signal" : "exited with " + x.code()) + " +++");
             p.gone = true;
             return;
         }
         if (e instanceof Event.Superseded s) { // the leader ends; the thread that ran execve takes its pid
-            Proc leader = st.proc(s.pid());
-            Proc thread = st.proc(s.former());
+            Proc leader = st.proc(s.pid(), s.line());
+            Proc thread = st.proc(s.former(), s.line());
             if (!leader.exited) exit(leader, "L" + s.line() + ": +++ superseded by execve in pid " + s.former() + " +++");
             leader.gone = true;
             st.procs.remove(s.former());
@@ -65,7 +65,7 @@ final class Translator {
             return;
         }
         Syscall c = ((Event.Call) e).call();
-        Proc p = st.proc(c.pid());
+        Proc p = st.proc(c.pid(), c.line());
         if (p.exited) return; // strace may print a killed thread's last lines after the group's exit
         try {
             call(p, c, c.args());
@@ -138,9 +138,10 @@ final class Translator {
         AddressSpace mm = vm ? parent.mm : parent.mm.copy();
         Map<Long, OpenFile> fds = files ? parent.fds : new TreeMap<>(parent.fds);
         Proc p = st.procs.get((int) child);
-        if (p == null || p.exited || p.gone) { // new, or a pid reused after its task ended: a new task
+        if (p == null || (p.exited || p.gone) && p.born < c.line()) { // new, or a pid reused after its task ended
             p = st.newProc((int) child, (int) child, mm, fds);
-        } else { // its first lines came before the clone returned: keep what it did on top
+            p.born = c.endLine();
+        } else { // its first lines (perhaps its end) came after the clone began, before it returned: keep what it did
             mm.absorb(p.mm);
             for (var e : p.fds.entrySet()) fds.putIfAbsent(e.getKey(), e.getValue());
             p.mm = mm;

@@ -160,6 +160,22 @@ class MappingTest {
     }
 
     @Test
+    void aThreadThatRunsAndEndsBeforeItsCloneReturnsIsThatClonesChild() throws Exception {
+        List<String> s = steps("""
+                100 10:00:00.1 openat(AT_FDCWD</data>, "f.dat", O_RDWR|O_CREAT, 0644) = 3</data/f.dat>
+                100 10:00:00.2 clone(child_stack=0x7f0000001000, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD <unfinished ...>
+                101 10:00:00.3 openat(AT_FDCWD</data>, "g.dat", O_RDWR|O_CREAT, 0644) = 4</data/g.dat>
+                101 10:00:00.4 exit(0) = ?
+                101 10:00:00.5 +++ exited with 0 +++
+                100 10:00:00.6 <... clone resumed>) = 101
+                100 10:00:00.7 pwrite64(4, "b", 1, 4096) = 1
+                100 10:00:00.8 fsync(4) = 0
+                """);
+        assertEquals(List.of("P100: write(g.dat, 4096, 1)", "P100: fsync(g.dat)"), s,
+                "the thread's descriptor 4 is the parent's too (CLONE_FILES); no second task P101_2 is made");
+    }
+
+    @Test
     void aPathArgumentIsTheFileItsAnnotationNamesAfterTheSameDecodingAndNormalisation() throws Exception {
         List<String> s = steps("""
                 502 10:00:00.1 openat(AT_FDCWD</data/sub>, "./x.db", O_RDWR|O_CREAT, 0644) = 5</data/sub/x.db>

@@ -46,12 +46,22 @@ public final class TraceParser {
         try {
             text = decodeUtf8(source, bytes);
         } catch (BadInputException badByte) {
-            // The lines before the bad byte's decode: a mistake in one of them comes first.
+            // The lines before the bad byte's decode: a mistake in one of them comes first, and so
+            // does one earlier on the bad byte's own line (read with the bad bytes replaced).
             int end = 0;
             for (int line = 1; line < badByte.line(); end++) if (bytes[end] == '\n') line++;
             TraceParser p = new TraceParser(source);
             String[] ls = decodeUtf8(source, java.util.Arrays.copyOf(bytes, end)).split("\n", -1);
             for (int i = 0; i + 1 < ls.length; i++) p.line(i + 1, ls[i]);
+            int eol = end;
+            while (eol < bytes.length && bytes[eol] != '\n') eol++;
+            String bad = new String(bytes, end, eol - end, StandardCharsets.UTF_8);
+            if (badByte.line() == 1 && bad.startsWith("\uFEFF")) bad = bad.substring(1); // the BOM is no column
+            try {
+                p.line(badByte.line(), bad);
+            } catch (BadInputException earlier) {
+                if (earlier.column() < badByte.column()) throw earlier;
+            }
             throw badByte;
         }
         return parse(source, text);

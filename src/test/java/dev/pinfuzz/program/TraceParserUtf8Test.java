@@ -108,5 +108,12 @@ class TraceParserUtf8Test {
                 () -> TraceParser.parse(SRC, bytes("file f pages=1\n# ", 0xff, "\nA: write(f, 0\n")));
         assertEquals(2, later.line(), () -> "the bad byte on line 2 comes before the mistake on line 3: " + later.getMessage());
         assertTrue(later.reason().contains("invalid UTF-8"), later::reason);
+        BadInputException sameLine = assertThrows(BadInputException.class,
+                () -> TraceParser.parse(SRC, bytes("file f pages=1\nA: wrte(f, 0, 1) # ", 0xff, "\n")));
+        assertEquals("utf8.trace:2:4: unknown call 'wrte'", sameLine.getMessage().substring(0, Math.min(35, sameLine.getMessage().length())),
+                "the unknown call at column 4 comes before the bad byte at column 20 of the same line");
+        BadInputException byteFirst = assertThrows(BadInputException.class,
+                () -> TraceParser.parse(SRC, bytes("file f pages=1\nA: write(f, ", 0xff, ", 1, 2)\n")));
+        assertTrue(byteFirst.reason().contains("invalid UTF-8"), "the bad byte comes first on its line: " + byteFirst.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file whole or not at all, even when interrupted: a hidden temporary file beside it,
@@ -18,35 +19,42 @@ public final class AtomicFile {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        Path tmp = tempBeside(abs);
         try {
             Files.write(tmp, bytes);
-            shareLikeTarget(tmp, abs);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveOver(tmp, abs);
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
-    /**
-     * A temporary file is created readable by its owner only; the file it becomes keeps the mode of
-     * the one it replaces, or gets the usual {@code rw-r--r--}.
-     */
-    public static void shareLikeTarget(Path tmp, Path target) throws IOException {
-        try {
-            java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.exists(target)
-                    ? Files.getPosixFilePermissions(target) : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
-            Files.setPosixFilePermissions(tmp, mode);
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: its defaults apply
-        }
-    }
-
     public static void write(Path target, String text) throws IOException {
         write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A hidden temporary file in {@code target}'s directory, with the mode {@code target} should
+     * end up with: the mode of the file it replaces, else what a new file gets under the umask
+     * ({@code createTempFile} alone would make it 0600).
+     */
+    static Path tempBeside(Path target) throws IOException {
+        Path dir = target.getParent(), name = target.getFileName();
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + name, ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createTempFile(dir, "." + name, ".tmp"); // not POSIX: its defaults apply
+        }
+        if (Files.isRegularFile(target)) Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+        return tmp;
+    }
+
+    /** Renames {@code tmp} over {@code target}, atomically where the file system can. */
+    static void moveOver(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }

@@ -1,11 +1,9 @@
 package dev.pinfuzz.io;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,17 +48,16 @@ public final class FileBatch {
                 at = e;
                 Path dir = e.target.toAbsolutePath().getParent();
                 if (e.makeDirs) makeDirs(dir, dirs);
-                Path tmp = Files.createTempFile(dir, "." + e.target.getFileName(), ".tmp");
+                Path tmp = AtomicFile.tempBeside(e.target.toAbsolutePath());
                 temps.add(tmp);
                 Files.write(tmp, e.bytes);
-                AtomicFile.shareLikeTarget(tmp, e.target.toAbsolutePath());
             }
             int k = 0;
             for (Entry e : entries.values()) {
                 at = e;
                 Path abs = e.target.toAbsolutePath();
                 boolean existed = Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
-                move(temps.get(k++), abs);
+                AtomicFile.moveOver(temps.get(k++), abs);
                 if (!existed) placed.add(abs);
             }
         } catch (IOException | RuntimeException x) {
@@ -90,13 +87,6 @@ public final class FileBatch {
         made.add(dir);
     }
 
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
     private static void deleteQuietly(Path p) {
         try {

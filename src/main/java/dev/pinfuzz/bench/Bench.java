@@ -64,7 +64,7 @@ public final class Bench {
             }
             costs = new ArrayList<>();
             List<JazzerRate.Rate> priced = c.costEveryPolicy() ? rates
-                    : List.of(rates.stream().min((a, b) -> Double.compare(a.execPerSec(), b.execPerSec())).orElseThrow());
+                    : List.of(JazzerRate.slowest(rates));
             for (JazzerRate.Rate r : priced) {
                 JazzerCost.Breakdown b = JazzerCost.measure(cmd, c.coverage(), r.target(), work.resolve("rate/" + r.target() + "/corpus"),
                         empty, r, c.costSeconds(), work.resolve("cost/" + r.target()));

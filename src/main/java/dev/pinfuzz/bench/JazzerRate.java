@@ -22,6 +22,11 @@ public final class JazzerRate {
 
     private JazzerRate() {}
 
+    /** The policy target with the lowest exec/s: the one issue #6's exec/s target is judged on. */
+    static Rate slowest(List<Rate> rates) {
+        return rates.stream().min(java.util.Comparator.comparingDouble(Rate::execPerSec)).orElseThrow();
+    }
+
     /** @param policy the policy target, or null for the empty target */
     public static Rate measure(JazzerCommand cmd, String policy, int seconds, Path dir) throws IOException, InterruptedException {
         Path corpus = Files.createDirectories(dir.resolve("corpus")).toAbsolutePath();

@@ -32,7 +32,7 @@ public record Targets(List<Target> list) {
         String goal = "every policy target's Jazzer exec/s >= 25% of the empty target's";
         if (r.jazzerRates() == null || r.emptyRate() == null || r.emptyRate().execPerSec() <= 0)
             return new Target("exec_share_25", goal, "not measured", null);
-        JazzerRate.Rate low = r.jazzerRates().stream().min((a, b) -> Double.compare(a.execPerSec(), b.execPerSec())).orElseThrow();
+        JazzerRate.Rate low = JazzerRate.slowest(r.jazzerRates());
         double share = low.execPerSec() / r.emptyRate().execPerSec();
         String figure = String.format(Locale.ROOT, "lowest %s: %s of %s exec/s = %s", low.target(),
                 Format.count(low.execPerSec()), Format.count(r.emptyRate().execPerSec()), Format.percent(share));

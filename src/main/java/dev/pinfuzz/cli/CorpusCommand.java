@@ -62,7 +62,6 @@ final class CorpusCommand implements Callable<Integer> {
             PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
             if (policy != null && Policies.get(policy) == null) return unknownPolicy(err, policy);
             if (out.toString().isEmpty()) return bad(err, "pinfuzz corpus encode: -o needs a directory, found an empty path");
-            if (Files.exists(out) && !Files.isDirectory(out)) return bad(err, "pinfuzz corpus encode: " + out + ": not a directory");
             // Everything is read and encoded first: on bad input nothing is written.
             Map<Path, byte[]> encoded = new LinkedHashMap<>();
             int code = 0;

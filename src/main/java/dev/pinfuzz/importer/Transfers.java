@@ -113,9 +113,9 @@ final class Transfers {
     }
 
     private void explain(Proc p, Vma v) {
-        if (!explained.add(p.pid + ":" + v.file().key)) return;
+        if (!explained.add(p.task() + ":" + v.file().key)) return;
         String where = v.file().path != null ? v.file().path : v.file().what;
-        st.out.comment("P" + p.pid + ": buffer addresses are not in the log (strace prints the contents): "
+        st.out.comment(p.task() + ": buffer addresses are not in the log (strace prints the contents): "
                 + "taken to be at the start of " + where + (v.line() > 0 ? " (mapped at L" + v.line() + ")" : ""));
     }
 

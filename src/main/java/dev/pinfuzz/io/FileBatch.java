@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes several files all or none. {@link #commit()} first checks every destination (its
+ * Writes several files all or none (one gap: a file that existed and was already replaced when a
+ * later rename fails keeps its new contents; renames come last, after every check, so only a file
+ * system failing in between leaves that). {@link #commit()} first checks every destination (its
  * directory exists, or may be made when {@link #add} allowed it; the file is absent or a regular
  * file, never a symbolic link, FIFO or directory, which a rename would replace), then writes each
  * to a hidden temporary file beside it, and only when all are written renames them into place.

@@ -28,7 +28,6 @@ public final class VerboseTrace implements Observer {
      * of the kill first, then drops the task's queued lines and releases its handles as at exit.
      */
     private final java.util.List<String> killed = new java.util.ArrayList<>();
-    private boolean killing;
 
     public VerboseTrace(Program p, Kernel k, PrintStream out) {
         this.p = p;
@@ -43,8 +42,7 @@ public final class VerboseTrace implements Observer {
 
     /** Prints a killed step with what its death released, before the next event's lines. */
     private void settleKill() {
-        if (!killing) return;
-        killing = false;
+        if (killed.isEmpty()) return;
         out.println(killed.remove(0));
         changes();
         for (String l : killed) out.println(l);
@@ -90,14 +88,13 @@ public final class VerboseTrace implements Observer {
     @Override
     public void stepKilled(int step, int task, long time) {
         settleKill();
-        killing = true;
         killed.add(head(step) + " … never returns: task " + p.tasks().get(task) + " killed by BUG");
     }
 
     @Override
     public void stepDropped(int step, int task) {
         String line = head(step) + " … dropped: task " + p.tasks().get(task) + " is dead";
-        if (killing) killed.add(line);
+        if (!killed.isEmpty()) killed.add(line);
         else out.println(line);
     }
 

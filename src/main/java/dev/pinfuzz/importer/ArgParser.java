@@ -17,6 +17,8 @@ final class ArgParser {
     private final int base;
     private int i;
     private int depth;
+    /** Where each top-level argument starts in {@code s}. */
+    private final List<Integer> starts = new ArrayList<>();
 
     private ArgParser(String s, int base) {
         this.s = s;
@@ -26,8 +28,21 @@ final class ArgParser {
     /** The top-level arguments of {@code text} (the part between the call's parentheses). */
     static List<Value> parse(String text, int column) throws SyntaxError {
         ArgParser p = new ArgParser(text, column);
-        List<Value> out = p.list('\0');
-        return out;
+        return p.list('\0');
+    }
+
+    /**
+     * How many characters into {@code text} its {@code index}-th top-level argument starts (0 when
+     * there is no such argument), so a problem with an argument's value can point at it.
+     */
+    static int start(String text, int index) {
+        ArgParser p = new ArgParser(text, 0);
+        try {
+            p.list('\0');
+        } catch (SyntaxError e) {
+            return 0;
+        }
+        return index >= 0 && index < p.starts.size() ? p.starts.get(index) : 0;
     }
 
     private SyntaxError err(int at, String msg) {
@@ -59,8 +74,10 @@ final class ArgParser {
             }
             int before = i;
             Value v = element(close);
-            if (v != null) out.add(v);
-            else if (i == before) throw err(i, "unbalanced '" + c + "'");
+            if (v != null) {
+                out.add(v);
+                if (close == '\0') starts.add(before);
+            } else if (i == before) throw err(i, "unbalanced '" + c + "'");
         }
     }
 

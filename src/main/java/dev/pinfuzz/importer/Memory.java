@@ -48,7 +48,7 @@ final class Memory {
         boolean anonymous = Value.num(a.get(4), -1) < 0;
         String path = anonymous ? null : p.path(a.get(4));
         if (!anonymous && path == null) {
-            st.file(p, c, a.get(4)); // reported: which file it maps is unknown
+            st.file(p, c, a, 4); // reported: which file it maps is unknown
             return;
         }
         long off = Value.num(a.get(5), 0);

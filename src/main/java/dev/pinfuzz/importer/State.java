@@ -89,11 +89,15 @@ final class State {
         return List.of(new AddressSpace.Piece(fake, 0, len));
     }
 
-    /** The file of a descriptor argument ({@link Proc#path}); one nothing knows is a problem, not a silent skip. */
-    FileRef file(Proc p, Syscall c, Value fd) {
+    /**
+     * The file of the descriptor in argument {@code index} ({@link Proc#path}); one nothing knows is
+     * a problem, reported at that argument, not a silent skip.
+     */
+    FileRef file(Proc p, Syscall c, List<Value> args, int index) {
+        Value fd = args.get(index);
         String path = p.path(fd);
         if (path == null)
-            problems.add(c.problemAt(0, "descriptor " + Value.num(fd, -1)
+            problems.add(c.problemAt(ArgParser.start(c.argText(), index), "descriptor " + Value.num(fd, -1)
                     + " has no known path (no -y annotation, and the log does not show it opened): skipped"));
         return file(path);
     }

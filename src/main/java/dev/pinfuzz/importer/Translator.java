@@ -196,7 +196,7 @@ final class Translator {
     private FileRef target(Proc p, Syscall c, List<Value> a) {
         Value v = a.get(0);
         if (v instanceof Value.Str s) return st.file(p.absolute(s.text()));
-        return st.file(p, c, v);
+        return st.file(p, c, a, 0);
     }
 
     private void truncate(Proc p, Syscall c, List<Value> a) {
@@ -251,7 +251,7 @@ final class Translator {
         switch (c.name()) {
             case "sync", "syncfs" -> st.out.sync(c, p.task(), Kind.SYNC, null); // syncfs: every file of the model
             default -> {
-                FileRef f = st.file(p, c, a.get(0));
+                FileRef f = st.file(p, c, a, 0);
                 if (f == null) return;
                 Kind k = c.name().equals("fsync") ? Kind.FSYNC : c.name().equals("fdatasync") ? Kind.FDATASYNC : Kind.SYNC_FILE_RANGE;
                 st.out.sync(c, p.task(), k, f);

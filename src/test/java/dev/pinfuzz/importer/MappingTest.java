@@ -244,7 +244,19 @@ class MappingTest {
         StringBuilder p = new StringBuilder();
         for (Problem x : r.problems()) p.append(x.format("t.strace")).append('\n');
         assertEquals("t.strace:10:20: fsync: descriptor 9 has no known path (no -y annotation, and the log does not show it opened): skipped\n"
-                + "t.strace:11:19: mmap: descriptor 8 has no known path (no -y annotation, and the log does not show it opened): skipped\n",
-                p.toString(), "a descriptor nothing names is reported, not dropped in silence");
+                + "t.strace:11:54: mmap: descriptor 8 has no known path (no -y annotation, and the log does not show it opened): skipped\n",
+                p.toString(), "a descriptor nothing names is reported at its own argument, not dropped in silence");
+    }
+
+    @Test
+    void anUnknownDescriptorInTheFirstHalfOfAResumedCallIsReportedWhereStracePrintedIt() throws Exception {
+        Importer.Result r = Importer.run("t.strace", """
+                5 10:00:00.1 mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_SHARED, 8, 0 <unfinished ...>
+                6 10:00:00.2 getpid() = 6
+                5 10:00:00.3 <... mmap resumed>) = 0x7f1000000000
+                """.getBytes(StandardCharsets.UTF_8), 2000);
+        List<String> p = r.problems().stream().map(x -> x.format("t.strace")).toList();
+        assertEquals(List.of("t.strace:1:65: mmap: descriptor 8 has no known path (no -y annotation, and the log does not show it opened): skipped"),
+                p, "the descriptor was printed on line 1, column 65");
     }
 }

@@ -2,9 +2,11 @@ package dev.pinfuzz.importer;
 
 import dev.pinfuzz.program.Fs;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +22,11 @@ final class State {
     /** Tasks made so far. */
     int tasks;
     final Map<String, FileRef> files = new LinkedHashMap<>();
+    /**
+     * Paths the log shows absent (a call on them failed with ENOENT, or they were unlinked) and
+     * not opened since: an {@code O_CREAT} open of one makes a new, empty file.
+     */
+    final Set<String> absent = new HashSet<>();
     final List<Problem> problems = new ArrayList<>();
     /** Calls skipped because the model has nothing for them, by name. */
     final Map<String, Integer> ignored = new TreeMap<>();
@@ -27,10 +34,9 @@ final class State {
     final Map<String, Integer> unknown = new TreeMap<>();
 
     /**
-     * The task of {@code pid}; a pid first seen mid-log, or seen again after strace printed its
-     * task's end, gets a new task with fresh, empty state.
+     * The task of {@code pid}; a pid first seen mid-log (at {@code line}), or seen again after
+     * strace printed its task's end, gets a new task with fresh, empty state.
      */
-    /** The task of {@code pid}; a new one, first seen at {@code line}, when there is none or its task ended. */
     Proc proc(int pid, int line) {
         Proc p = procs.get(pid);
         if (p != null && !p.gone) return p;

@@ -79,6 +79,10 @@ final class Translator {
     private void call(Proc p, Syscall c, List<Value> a) throws SyntaxError {
         String n = c.name();
         if (!a.isEmpty() && a.get(0) instanceof Value.Sym s && s.text().startsWith("AT_FDCWD") && s.path() != null) p.cwd = s.path();
+        if ("ENOENT".equals(c.errno()) || c.ret(-1) == 0 && (n.equals("unlink") || n.equals("unlinkat"))) {
+            String gone = namedPath(p, a);
+            if (gone != null) st.absent.add(gone);
+        }
         switch (n) {
             case "execve", "execveat" -> exec(p, c, a);
             case "clone", "clone3", "fork", "vfork" -> fork(p, c);
@@ -171,7 +175,24 @@ final class Translator {
         if (f == null) return;
         if (Value.hasFlag(flags, "O_DIRECTORY")) f.directory = true;
         boolean trunc = Value.hasFlag(flags, "O_TRUNC") || c.name().equals("creat");
-        if (trunc) st.out.truncate(c, p.task(), f, 0);
+        boolean known = st.absent.remove(path);
+        // A file the log shows absent, or O_EXCL, is made here: empty, whatever the log maps later.
+        boolean created = Value.hasFlag(flags, "O_CREAT") && (known || Value.hasFlag(flags, "O_EXCL"));
+        if (created && !trunc) st.out.comment(c.where() + ": " + path.substring(path.lastIndexOf('/') + 1) + " is created here, empty");
+        if (trunc || created) st.out.truncate(c, p.task(), f, 0);
+    }
+
+    /**
+     * The path a call names (its first string argument), made absolute against the directory
+     * descriptor before it ({@code openat(3</d>, "x", ...)}) or the cwd; null when unknown.
+     */
+    private static String namedPath(Proc p, List<Value> a) {
+        for (int i = 0; i < a.size(); i++) {
+            if (!(a.get(i) instanceof Value.Str s)) continue;
+            String dir = i > 0 && !(a.get(i - 1) instanceof Value.Sym y && y.text().startsWith("AT_FDCWD")) ? Value.path(a.get(i - 1)) : null;
+            return dir != null && !s.text().startsWith("/") ? PathName.normal(dir + "/" + s.text()) : p.absolute(s.text());
+        }
+        return null;
     }
 
     private void close(Proc p, Syscall c, List<Value> a) {

@@ -43,6 +43,8 @@ final class Pipes {
             }
             case "vmsplice" -> vmsplice(p, c, a);
             case "splice" -> splice(p, c, a);
+            case "copy_file_range" -> copy(p, c, a, 0, 1, 2, 3);
+            case "sendfile", "sendfile64" -> copy(p, c, a, 1, 2, 0, -1);
             default -> { }
         }
     }
@@ -117,6 +119,29 @@ final class Pipes {
         } else if (in.pipe != null) {
             consume(p, c, in.pipe, n);
         }
+    }
+
+    /**
+     * {@code copy_file_range} and {@code sendfile}: the kernel copies file to file (or to a pipe)
+     * through the page cache, so what lands in a file is a buffered {@code write} of the bytes
+     * copied. Arguments by index: the source and its offset pointer, the destination and its
+     * (-1: none, the file position).
+     */
+    private void copy(Proc p, Syscall c, List<Value> a, int inArg, int inOff, int outArg, int outOff) {
+        if (a.size() <= Math.max(Math.max(inArg, inOff), Math.max(outArg, outOff))) return;
+        long n = c.ret(0);
+        if (n <= 0) return;
+        OpenFile in = Translator.fd(p, a, inArg);
+        OpenFile out = Translator.fd(p, a, outArg);
+        if (in.pipe != null) consume(p, c, in.pipe, n);
+        else offset(a.get(inOff), in, n);
+        if (out.pipe != null) {
+            pipes.computeIfAbsent(out.pipe, k -> new ArrayDeque<>()).add(new Seg(-1, n));
+            return;
+        }
+        long off = offset(outOff < 0 ? null : a.get(outOff), out, n);
+        FileRef f = st.file(p, c, a, outArg);
+        if (f != null) st.out.write(c, p.task(), f, off, n);
     }
 
     /** The {@code loff_t *} of splice ({@code [4096]}), else the file position, which advances. */

@@ -103,7 +103,7 @@ final class Translator {
             case "mmap", "mmap2", "munmap", "mremap", "mprotect", "msync", "madvise" -> memory.call(p, c, a);
             case "read", "pread64", "readv", "preadv", "preadv2", "write", "pwrite64", "writev", "pwritev", "pwritev2" ->
                     transfers.call(p, c, a);
-            case "pipe", "pipe2", "vmsplice", "splice" -> pipes.call(p, c, a);
+            case "pipe", "pipe2", "vmsplice", "splice", "copy_file_range", "sendfile", "sendfile64" -> pipes.call(p, c, a);
             case "process_vm_readv", "process_vm_writev" -> new ProcessVm(st).call(p, c, a);
             case "io_setup", "io_submit", "io_getevents", "io_pgetevents", "io_destroy", "io_cancel" -> aio.call(p, c, a);
             case "io_uring_setup", "io_uring_register", "io_uring_enter" -> uring.call(p, c, a);

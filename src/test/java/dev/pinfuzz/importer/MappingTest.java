@@ -259,4 +259,20 @@ class MappingTest {
         assertEquals(List.of("t.strace:1:65: mmap: descriptor 8 has no known path (no -y annotation, and the log does not show it opened): skipped"),
                 p, "the descriptor was printed on line 1, column 65");
     }
+
+    @Test
+    void copyFileRangeAndSendfileWriteTheBytesCopiedAtTheDestinationsOffsetOrPosition() throws Exception {
+        List<String> s = steps("""
+                9 openat(AT_FDCWD</d>, "in", O_RDONLY) = 3</d/in>
+                9 openat(AT_FDCWD</d>, "out", O_WRONLY) = 4</d/out>
+                9 copy_file_range(3</d/in>, NULL, 4</d/out>, NULL, 9223372035781033984, 0) = 7000
+                9 copy_file_range(3</d/in>, NULL, 4</d/out>, NULL, 9223372035781033984, 0) = 0
+                9 copy_file_range(3</d/in>, [0] => [100], 4</d/out>, [20000], 100, 0) = 100
+                9 sendfile(4</d/out>, 3</d/in>, [0] => [50], 50) = 50
+                9 sendfile(5<socket:[77]>, 3</d/in>, NULL, 10) = 10
+                9 fsync(4</d/out>) = 0
+                """);
+        assertEquals(List.of("P9: write(out, 0, 7000)", "P9: write(out, 20000, 100)", "P9: write(out, 7000, 50)", "P9: fsync(out)"), s,
+                "copy_file_range writes at its offset pointer or the file position; sendfile at the position; a socket holds no file");
+    }
 }

@@ -11,10 +11,13 @@ import java.util.regex.Pattern;
  */
 final class LineParser {
     private static final Pattern PID = Pattern.compile("^\\s*(?:\\[pid\\s+(\\d+)(?:<[^>]*>)?\\]|(\\d+)(?:<[^>]*>)?)\\s+"); // -Y: 19818<comm>
-    /** {@code -t}/{@code -tt}/{@code -ttt}/{@code -r} timestamps, then {@code -i} instruction pointers and {@code -n} syscall numbers. */
+    /**
+     * {@code -t}/{@code -tt}/{@code -ttt}/{@code -r} timestamps, then {@code -i} instruction pointers
+     * (all {@code ?} on exit and signal lines strace cannot place) and {@code -n} syscall numbers.
+     */
     private static final Pattern TIME = Pattern.compile(
-            "^\\s*(?:\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d+\\.\\d+)\\s+(?:\\[[0-9a-f]{8,16}\\]\\s+|\\[\\s*\\d+\\]\\s+){0,2}"
-            + "|^\\s*(?:\\[[0-9a-f]{8,16}\\]\\s+|\\[\\s*\\d+\\]\\s+){1,2}");
+            "^\\s*(?:\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d+\\.\\d+)\\s+(?:\\[(?:[0-9a-f]{8,16}|\\?{8,16})\\]\\s+|\\[\\s*\\d+\\]\\s+){0,2}"
+            + "|^\\s*(?:\\[(?:[0-9a-f]{8,16}|\\?{8,16})\\]\\s+|\\[\\s*\\d+\\]\\s+){1,2}");
     /** A {@code -k} stack frame: {@code  > /lib/libc.so.6(__pread64+0x17) [0x10e8a7]}. */
     private static final Pattern STACK = Pattern.compile("^\\s+> ");
     private static final Pattern SUPERSEDED = Pattern.compile("^\\+\\+\\+ superseded by execve in pid (\\d{1,9}) \\+\\+\\+$");

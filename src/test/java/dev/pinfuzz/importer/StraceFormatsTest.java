@@ -36,7 +36,8 @@ class StraceFormatsTest {
 
     @Test
     void instructionPointersAndSyscallNumbersAreSkipped() throws Exception {
-        assertEquals(original(), variant(l -> l.replaceFirst(STAMP, "19818 $1 [00007f2f89b0e8a7] "), ""), "-i");
+        assertEquals(original(), variant(l -> l.replaceFirst(STAMP, l.contains("+++") ? "19818 $1 [????????????????] " : "19818 $1 [00007f2f89b0e8a7] "), ""),
+                "-i (strace cannot place an exit: all '?')");
         assertEquals(original(), variant(l -> l.replaceFirst(STAMP, "19818 $1 [ 17] "), ""), "-n");
         assertEquals(original(), variant(l -> l.replaceFirst(STAMP, "19818<c_mmap_odirect> $1 "), ""), "-Y");
     }

@@ -98,8 +98,11 @@ final class ArgParser {
         if (i < s.length() && s.charAt(i) != ',' && s.charAt(i) != close) {
             int tail = i;
             rawTail(close); // "=> {...}" updates, "*1024", "(deleted)": keep the leading value
-            boolean annotation = s.substring(tail, i).trim().equals("(deleted)");
-            if (v instanceof Value.Num && !annotation) return new Value.Sym(s.substring(start, i).trim(), Value.path(v));
+            String after = s.substring(tail, i).trim();
+            // -X verbose: "0 /* IORING_REGISTER_BUFFERS */", "0x42 /* O_RDWR|O_CREAT */": the name is the value
+            if (v instanceof Value.Num && after.startsWith("/*") && after.endsWith("*/") && after.length() >= 4)
+                return new Value.Sym(after.substring(2, after.length() - 2).trim(), Value.path(v));
+            if (v instanceof Value.Num && !after.equals("(deleted)")) return new Value.Sym(s.substring(start, i).trim(), Value.path(v));
         }
         return v;
     }

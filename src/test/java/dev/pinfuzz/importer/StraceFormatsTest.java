@@ -78,4 +78,19 @@ class StraceFormatsTest {
         assertEquals(List.of("P501: write(f.dat, 0, 1)", "P501: write(f.dat, 4096, 1)"), Corpus.steps(r.trace()),
                 "the thread that ran execve keeps its task under pid 500");
     }
+
+    @Test
+    void xVerboseEnumerationsPrintedAsANumberAndTheirNameInACommentAreReadByName() throws Exception {
+        Importer.Result r = Importer.run("x.strace", """
+                300 io_uring_setup(8, {flags=0, sq_entries=8, cq_entries=16}) = 3<anon_inode:[io_uring]>
+                300 openat(AT_FDCWD</d>, "/dev/shm/buf", 0x42 /* O_RDWR|O_CREAT */, 0644) = 4</dev/shm/buf>
+                300 ftruncate(4</dev/shm/buf>, 16384) = 0
+                300 mmap(NULL, 16384, 0x3 /* PROT_READ|PROT_WRITE */, 0x1 /* MAP_SHARED */, 4</dev/shm/buf>, 0) = 0x7f0000000000
+                300 io_uring_register(3<anon_inode:[io_uring]>, 0 /* IORING_REGISTER_BUFFERS */, [{iov_base=0x7f0000000000, iov_len=16384}], 1) = 0
+                300 io_uring_register(3<anon_inode:[io_uring]>, 0x1 /* IORING_UNREGISTER_BUFFERS */, NULL, 0) = 0
+                """.getBytes(StandardCharsets.UTF_8), Corpus.CORPUS_STEPS);
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of("P300: truncate(buf, 16384)", "P300: h1 = pin_user_pages(buf, 0, 4, FOLL_WRITE|FOLL_LONGTERM)",
+                "P300: unpin_user_pages_dirty_lock(h1, true)"), Corpus.steps(r.trace()), "-X verbose: 0 /* IORING_REGISTER_BUFFERS */");
+    }
 }

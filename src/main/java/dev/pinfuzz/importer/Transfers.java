@@ -34,7 +34,7 @@ final class Transfers {
         String name = c.name();
         OpenFile of = Translator.fd(p, a, 0);
         if (name.equals("write") && "/dev/null".equals(of.path) && a.get(1) instanceof Value.Str s && s.text().startsWith("#")) {
-            note(p, c, s.text());
+            note(p, c, s.cut() ? whole(s.text()) : s.text());
             return;
         }
         List<Iov> iovs = iovs(name, a, p.takeAnnounced());
@@ -151,6 +151,16 @@ final class Transfers {
     /** A buffer argument: an address when strace printed one (a failed call, NULL aside), else null. */
     static Long addr(Value v) {
         return v instanceof Value.Num n && n.path() == null && n.value() != 0 ? n.value() : null;
+    }
+
+    /**
+     * A note strace cut ({@code -s}): its last word may be cut too ({@code buf=0x7"...} is not
+     * buffer 0x7), so it goes. Not a problem of the log: the traces' own C programs' notes are cut.
+     */
+    private static String whole(String text) {
+        int end = text.length();
+        while (end > 0 && !Character.isWhitespace(text.charAt(end - 1))) end--;
+        return text.substring(0, end);
     }
 
     private void note(Proc p, Syscall c, String text) {

@@ -275,4 +275,17 @@ class MappingTest {
         assertEquals(List.of("P9: write(out, 0, 7000)", "P9: write(out, 20000, 100)", "P9: write(out, 7000, 50)", "P9: fsync(out)"), s,
                 "copy_file_range writes at its offset pointer or the file position; sendfile at the position; a socket holds no file");
     }
+
+    @Test
+    void aNoteCutByStraceLosesItsLastWordWhichMayBeACutAddress() throws Exception {
+        Importer.Result r = Importer.run("t.strace", """
+                800 openat(AT_FDCWD</d>, "s.dat", O_RDONLY|O_DIRECT) = 3</d/s.dat>
+                800 mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS, -1, 0) = 0x7f0000000000
+                800 write(99</dev/null>, "# vmsplice map[0,0x2000) buf=0x7"..., 43) = 43
+                800 pread64(3</d/s.dat>, "aaaaaaaa"..., 4096, 0) = 4096
+                """.getBytes(StandardCharsets.UTF_8), 2000);
+        assertEquals(List.of("P800: h1 = pin_user_pages(shmem, 0, 1, FOLL_WRITE)", "dev: dma_write(h1, 0, 4096)",
+                "P800: unpin_user_pages_dirty_lock(h1, true)"), Corpus.steps(r.trace()), "buf=0x7 is a cut address, not buffer 0x7");
+        assertEquals(List.of(), r.problems());
+    }
 }

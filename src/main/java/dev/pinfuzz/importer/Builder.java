@@ -19,6 +19,8 @@ final class Builder {
     private record Handle(String owner, long firstByte, long bytes, int flags, boolean get) {}
 
     final List<Draft> drafts = new ArrayList<>();
+    /** Where numbers no kernel would accept are reported (the log's problems). */
+    private final List<Problem> problems;
     final List<Answer> answers = new ArrayList<>();
     /** Kernel answers to pinning calls the model cannot represent: "L12 call: why". */
     final List<String> notModelled = new ArrayList<>();
@@ -28,6 +30,10 @@ final class Builder {
     final java.util.Set<String> exited = new java.util.HashSet<>();
     /** Tasks with at least one step: only they get an exit() step. */
     private final java.util.Set<String> busy = new java.util.HashSet<>();
+
+    Builder(List<Problem> problems) {
+        this.problems = problems;
+    }
 
     /** A comment line above the next step. */
     void comment(String text) {
@@ -58,6 +64,7 @@ final class Builder {
     private boolean absurd(Syscall c, long off, long len) {
         if (off >= 0 && len >= 0 && off < 1L << 48 && len < 1L << 48) return false;
         comment((c == null ? "" : c.where() + ": ") + "offset " + off + " / length " + len + " out of range: no step");
+        if (c != null) problems.add(c.problemAt(0, "offset " + off + " / length " + len + " is out of range: skipped"));
         return true;
     }
 

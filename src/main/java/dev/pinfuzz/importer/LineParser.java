@@ -125,6 +125,8 @@ final class LineParser {
         }
         String path = null;
         int k = r.end();
+        if (k < after.length() && (Character.isLetterOrDigit(after.charAt(k)) || after.charAt(k) == '_'))
+            throw new SyntaxError(close + 2 + r.start(1), name + ": malformed return value " + Text.compact(after.substring(r.start(1)).split("\\s")[0], 40));
         if (k < after.length() && after.charAt(k) == '<') { // the -y path of a returned descriptor
             int end = Annotation.end(after, k);
             if (end < 0) throw new SyntaxError(close + 2 + k, name + ": the '<' after the return value is never closed (a cut line?)");

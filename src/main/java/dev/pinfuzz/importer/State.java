@@ -14,7 +14,6 @@ import java.util.TreeMap;
  * tables, the files of the program, and where each user buffer lives.
  */
 final class State {
-    final Builder out = new Builder();
     /** The live task of each pid (a pid reused after its task ended maps to the new one). */
     final Map<Integer, Proc> procs = new TreeMap<>();
     /** Tasks made so far with each pid. */
@@ -28,6 +27,7 @@ final class State {
      */
     final Set<String> absent = new HashSet<>();
     final List<Problem> problems = new ArrayList<>();
+    final Builder out = new Builder(problems);
     /** Calls skipped because the model has nothing for them, by name. */
     final Map<String, Integer> ignored = new TreeMap<>();
     /** Calls the importer does not know at all, by name. */

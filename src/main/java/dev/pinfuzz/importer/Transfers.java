@@ -39,8 +39,18 @@ final class Transfers {
         }
         List<Iov> iovs = iovs(name, a, p.takeAnnounced());
         boolean write = name.contains("write");
-        boolean positional = name.startsWith("p") && a.size() > 3 && Value.num(a.get(3), -1) >= 0;
-        long off = positional ? Value.num(a.get(3), 0) : of.pos;
+        boolean positional = false;
+        long off = of.pos;
+        if (name.startsWith("p") && a.size() > 3) { // pread64, preadv2, pwrite64, ...: the offset argument
+            long at = Value.num(a.get(3), Long.MIN_VALUE);
+            if (at >= 0) {
+                positional = true;
+                off = at;
+            } else if (!(at == -1 && name.endsWith("2"))) { // -1: p{read,write}v2 at the file position
+                if (!c.failed()) st.problems.add(c.problemAt(ArgParser.start(c.argText(), 3), "offset " + shown(a.get(3)) + " is out of range"));
+                return;
+            }
+        }
         FileRef f = st.file(of.path);
         if (write && of.append && f != null && f.size >= 0) off = f.size;
         long ret = c.failed() ? -1 : c.ret(0);
@@ -146,6 +156,11 @@ final class Transfers {
         for (int i = 0; i < out.size() && k < announced.size(); i++)
             if (out.get(i).addr() == null) out.set(i, new Iov(announced.get(k++), out.get(i).len()));
         return out;
+    }
+
+    /** A number argument as the log printed it, cut short if it is long. */
+    static String shown(Value v) {
+        return v instanceof Value.Num n ? Long.toString(n.value()) : v instanceof Value.Sym y ? Text.compact(y.text(), 40) : "?";
     }
 
     /** A buffer argument: an address when strace printed one (a failed call, NULL aside), else null. */

@@ -224,7 +224,8 @@ final class Translator {
         if (c.ret(-1) != 0 || a.size() < 2) return;
         FileRef f = target(p, c, a);
         long size = Value.num(a.get(1), -1);
-        if (f != null && size >= 0) st.out.truncate(c, p.task(), f, size);
+        if (size < 0) st.problems.add(c.problemAt(ArgParser.start(c.argText(), 1), "size " + Transfers.shown(a.get(1)) + " is out of range"));
+        else if (f != null) st.out.truncate(c, p.task(), f, size);
     }
 
     /** fallocate: growing the size and punching the tail are truncations; the rest is not modelled. */

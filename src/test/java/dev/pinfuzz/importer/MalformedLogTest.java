@@ -160,8 +160,31 @@ class MalformedLogTest {
         Importer.Result r = run(OPEN + "\n7 10:00:00.2 pwrite64(3</d/f>, 0x10, -5, 99999999999999999999) = 3\n"
                 + "7 10:00:00.3 pwrite64(3</d/f>, \"a\", 1, -7) = 1\n7 10:00:00.4 mmap(NULL, -1, PROT_READ, MAP_SHARED, 3</d/f>, 0) = 0x7f00\n"
                 + "7 10:00:00.5 io_submit(0x1, 1, [{aio_lio_opcode=IOCB_CMD_PWRITE, aio_fildes=3</d/f>, aio_buf=0x5, aio_nbytes=18446744073709551615, aio_offset=-1}]) = 1\n"
-                + "7 10:00:00.6 ftruncate(3</d/f>, 999999999999999999) = 0\n" + FSYNC + "\n");
+                + "7 10:00:00.6 ftruncate(3</d/f>, 999999999999999999) = 0\n" + WRITE + "\n" + FSYNC + "\n");
         assertTrue(r.trace().contains("fsync(f)"), r.trace());
+        assertTrue(problems(r).contains("bad.strace:3:40: pwrite64: offset -7 is out of range"), problems(r));
+    }
+
+    @Test
+    void offsetsSizesAndReturnValuesNoKernelWouldPrintAreReportedAtTheNumberNotMovedToOffsetZero() throws Exception {
+        Importer.Result r = run(OPEN + """
+
+                7 10:00:00.1 pwrite64(3</d/f>, "ab", 2, -5) = 2
+                7 10:00:00.2 pwrite64(3</d/f>, "ab", 2, 18446744073709551616) = 2
+                7 10:00:00.3 pwrite64(3</d/f>, "ab", 2, -5) = -1 EINVAL (Invalid argument)
+                7 10:00:00.4 ftruncate(3</d/f>, -1) = 0
+                7 10:00:00.5 pwrite64(3</d/f>, "ab", 2, 0) = 0x
+                7 10:00:00.6 pwritev2(3</d/f>, [{iov_base="ab", iov_len=2}], 1, -1, 0) = 2
+                7 10:00:00.7 pwrite64(3</d/f>, "ab", 2, 9223372036854775806) = 2
+                """);
+        assertEquals("""
+                bad.strace:2:41: pwrite64: offset -5 is out of range
+                bad.strace:3:41: pwrite64: offset 18446744073709551616 is out of range
+                bad.strace:5:33: ftruncate: size -1 is out of range
+                bad.strace:6:46: pwrite64: malformed return value 0x
+                bad.strace:8:23: pwrite64: offset 9223372036854775806 / length 2 is out of range: skipped
+                """, problems(r), "a failed call's bad offset (line 4) is the kernel's EINVAL, not the log's fault");
+        assertEquals(List.of("P7: truncate(f, 0)", "P7: write(f, 0, 2)"), Corpus.steps(r.trace()), "O_TRUNC, then only pwritev2 at the file position (-1) is a write");
     }
 
     @Test

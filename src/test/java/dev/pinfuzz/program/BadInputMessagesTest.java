@@ -1,0 +1,32 @@
+package dev.pinfuzz.program;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** A bad-input message is one short line a terminal shows as it is. */
+class BadInputMessagesTest {
+    private static String message(String trace) {
+        return assertThrows(BadInputException.class, () -> TraceParser.parse("t.trace", trace)).getMessage();
+    }
+
+    @Test
+    void aMillionDigitNumberIsNamedByItsStartAndLengthNotEchoedWhole() {
+        String m = message("file f pages=1\nA: write(f, 0, " + "9".repeat(1_000_000) + ")\n");
+        assertEquals("t.trace:2:16: length 999999999999999999999999...(1000000 characters) is out of range (0..4096)", m);
+    }
+
+    @Test
+    void charactersThatLookLikeASpaceOrLikeNothingAreShownByTheirCodePoint() {
+        assertEquals("t.trace:2:12: unexpected character '\\u00a0'", message("file f pages=1\nA: write(f,\u00a00, 1)\n"));
+        assertEquals("t.trace:2:12: unexpected character '\\u200b'", message("file f pages=1\nA: write(f,\u200b0, 1)\n"));
+        assertEquals("t.trace:2:12: unexpected character '\\ufeff'", message("file f pages=1\nA: write(f,\ufeff0, 1)\n"));
+    }
+
+    @Test
+    void shortWordsAndVisibleCharactersAreLeftAlone() {
+        assertEquals("t.trace:1:8: unknown policy 'nope-é' (known: gup-2018, wait-on-pin, skip-pinned, bounce-pinned, refuse-longterm, fail-fsync)",
+                message("policy nope-é\nfile f pages=1\n"));
+    }
+}

@@ -46,7 +46,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             ex.printStackTrace(line.getErr());
             return INTERNAL_ERROR;
         });
-        return cl.execute(args);
+        int code = cl.execute(args);
+        // PrintStreams and PrintWriters only record a failed write (> /dev/full, a closed pipe):
+        // a counterexample or verdict that never reached stdout must not exit as if it had.
+        boolean lost = cl.getOut().checkError() | (out == null && System.out.checkError());
+        if (lost && (code == CommandLine.ExitCode.OK || code == 1)) {
+            cl.getErr().println("pinfuzz: cannot write to stdout");
+            return CommandLine.ExitCode.USAGE;
+        }
+        return code;
     }
 
     private static java.io.PrintWriter utf8(java.io.PrintStream s) {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +23,19 @@ final class CommandLineContractTest {
     private static final List<List<String>> COMMANDS = List.of(List.of("replay"), List.of("check"), List.of("promote"),
             List.of("import"), List.of("fuzz"), List.of("nightly"), List.of("corpus"), List.of("corpus", "encode"),
             List.of("corpus", "decode"), List.of("bench"));
+
+    @Test
+    void aCounterexampleThatCannotBeWrittenToStdoutIsAnErrorNotASilentExitOne() {
+        Writer full = new Writer() { // > /dev/full
+            @Override public void write(char[] b, int off, int len) throws IOException { throw new IOException("No space left on device"); }
+            @Override public void flush() {}
+            @Override public void close() {}
+        };
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(full), new PrintWriter(err, true), "check", "--policy", "skip-pinned", "--seed", "1");
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().endsWith("pinfuzz: cannot write to stdout" + System.lineSeparator()), err.toString());
+    }
 
     @Test
     void everyCommandPrintsItsUsageForHelpAndExitsZero() {

@@ -1,14 +1,13 @@
 package dev.pinfuzz.cli;
 
-import dev.pinfuzz.io.AtomicFile;
-import dev.pinfuzz.io.IoErrors;
 import dev.pinfuzz.gen.Check;
+import dev.pinfuzz.io.FileBatch;
 import dev.pinfuzz.oracle.Finding;
 import dev.pinfuzz.policy.Policies;
 import dev.pinfuzz.program.TraceWriter;
 import dev.pinfuzz.program.Verdict;
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -74,10 +73,13 @@ final class CheckCommand implements Callable<Integer> {
         o.print(r.stats().format());
         o.flush();
         if (out != null) {
+            // As import -o: a symbolic link, FIFO or directory there is refused, not replaced.
+            FileBatch file = new FileBatch();
+            file.add(out, trace.getBytes(StandardCharsets.UTF_8), true);
             try {
-                AtomicFile.write(out, trace);
-            } catch (IOException e) {
-                return bad(err, "cannot write " + out + ": " + IoErrors.reason(e));
+                file.commit();
+            } catch (FileBatch.Failure e) {
+                return bad(err, e.getMessage());
             }
         }
         return 1;

@@ -33,6 +33,22 @@ final class CheckCommandTest {
     }
 
     @Test
+    void outRefusesToReplaceASymbolicLinkOrADirectoryAndMakesMissingDirectories(@TempDir Path dir) throws Exception {
+        Path target = Files.writeString(dir.resolve("elsewhere.trace"), "kept\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.trace"), target);
+        CliRun r = run("check", "--policy", "skip-pinned", "--seed", "1", "--out", link.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().endsWith("cannot write " + link + ": not a regular file (a symbolic link)\n"), r.err());
+        assertTrue(Files.isSymbolicLink(link) && Files.readString(target).equals("kept\n"), "the link and its target are left alone");
+        CliRun d = run("check", "--policy", "skip-pinned", "--seed", "1", "--out", dir.toString());
+        assertEquals(2, d.code());
+        assertTrue(d.err().contains("not a regular file (a directory)"), d.err());
+        Path deep = dir.resolve("a/b/found.trace");
+        assertEquals(1, run("check", "--policy", "skip-pinned", "--seed", "1", "--out", deep.toString()).code());
+        assertTrue(Files.readString(deep).startsWith("policy skip-pinned\n"));
+    }
+
+    @Test
     void theSameSeedPrintsAndWritesByteIdenticalOutputAndTheRatesGoToStderr(@TempDir Path dir) throws Exception {
         CliRun a = run("check", "--policy", "gup-2018", "--seed", "4", "--verdict", "kernel-bug", "--out", dir.resolve("a.trace").toString());
         CliRun b = run("check", "--policy", "gup-2018", "--seed", "4", "--verdict", "kernel-bug", "--out", dir.resolve("b.trace").toString());

@@ -122,7 +122,7 @@ final class ImportCommand implements Callable<Integer> {
         if (maxSteps < 1) return "--max-steps must be at least 1, found " + maxSteps;
         if (corpus != null && output != null) return "give either -o OUT or --corpus DIR, not both";
         if (corpus == null && files.size() > 1) return "one FILE at a time, or --corpus DIR FILE... for many";
-        if (corpus != null && !Files.isDirectory(corpus)) return "--corpus " + corpus + ": not a directory";
+        if (corpus != null && !Files.isDirectory(corpus)) return "--corpus " + corpus + (Files.exists(corpus) ? ": not a directory" : ": no such directory");
         if (jazzerDir != null && corpus == null) return "--jazzer-dir needs --corpus DIR";
         if (corpus != null) {
             Map<String, Path> logOf = new HashMap<>();

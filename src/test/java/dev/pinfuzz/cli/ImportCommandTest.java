@@ -166,7 +166,10 @@ class ImportCommandTest {
         noStackTrace(nan);
         Run dir = run("import", "--corpus", tmp.resolve("nope").toString(), URING);
         assertEquals(2, dir.code());
-        assertTrue(dir.err().contains("not a directory"), dir.err());
+        assertTrue(dir.err().contains(tmp.resolve("nope") + ": no such directory"), dir.err());
+        Run file = run("import", "--corpus", URING, URING);
+        assertEquals(2, file.code());
+        assertTrue(file.err().contains(URING + ": not a directory"), file.err());
     }
 
     @Test

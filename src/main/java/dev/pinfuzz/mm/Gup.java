@@ -26,6 +26,7 @@ final class Gup {
         if (!t.started) {
             boolean pin = g.pin() && k.policy.tracksPins();
             h = k.handles[hIdx] = new Handle(hIdx, t.idx, g, pin);
+            t.own(hIdx);
             t.started = true;
             t.cur = 0;
             int err = k.policy.admitGup(pin, Flags.write(g.flags()), Flags.longterm(g.flags()), !f.tmpfs);
@@ -133,12 +134,13 @@ final class Gup {
 
     /**
      * Exit: every live handle of the task is released, writable ones dirty (locking only a page
-     * that is not already dirty); then the mappings go. {@code t.cur2} is the next handle.
+     * that is not already dirty); then the mappings go. {@code t.cur2} is the next of the
+     * task's own handles (only those: thousands of tasks would make exits quadratic).
      */
     static long exit(Kernel k, Task t) {
-        for (; t.cur2 < k.handles.length; t.cur2++) {
-            Handle h = k.handles[t.cur2];
-            if (h == null || h.owner != t.idx || !h.live()) continue;
+        for (; t.cur2 < t.ownedCount; t.cur2++) {
+            Handle h = k.handles[t.owned[t.cur2]];
+            if (h == null || !h.live()) continue;
             if (putPages(k, t, h, h.writable(), false, h.pinned) == Kernel.BLOCKED) return Kernel.BLOCKED;
             h.released = true;
         }

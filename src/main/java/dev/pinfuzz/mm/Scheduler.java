@@ -21,6 +21,8 @@ public final class Scheduler {
     private final Observer obs;
     private long clock = 1; // 0 is "before the program": the initial zeros landed then
     private long seq;
+    /** Tasks suspended now (waiting for a lock or pins): none, and there is nothing to resume. */
+    private int blocked;
 
     private Scheduler(Program p, WritebackPolicy policy, Observer obs) {
         this.k = new Kernel(p, policy, obs);
@@ -75,11 +77,15 @@ public final class Scheduler {
         k.step = i;
         long r = i == Task.FINAL_EXIT ? Gup.exit(k, t) : exec(t, i);
         if (r == Kernel.BLOCKED) {
-            if (t.suspendedSeq == 0) t.suspendedSeq = ++seq;
+            if (t.suspendedSeq == 0) {
+                t.suspendedSeq = ++seq;
+                blocked++;
+            }
             obs.stepBlocked(i, t.idx, clock++, waitFor(t));
             return;
         }
         t.running = -1;
+        if (t.suspendedSeq != 0) blocked--;
         t.suspendedSeq = 0;
         t.waitFolio = null;
         if (r == Kernel.KILLED) {
@@ -130,7 +136,7 @@ public final class Scheduler {
 
     /** Resumes ready suspended tasks, oldest first, draining their queues, until none is ready. */
     private void resumeReady(int line) {
-        for (int guard = 0; ; guard++) {
+        for (int guard = 0; blocked > 0; guard++) {
             Task next = null;
             for (Task t : k.tasks)
                 if (t.suspended() && !t.dead && ready(t) && (next == null || t.suspendedSeq < next.suspendedSeq)) next = t;
@@ -176,6 +182,7 @@ public final class Scheduler {
         k.orphans.clear();
         java.util.Arrays.fill(k.handles, null);
         for (int j = 0; j < k.tasks.length; j++) k.tasks[j] = new Task(j, k.files.length);
+        blocked = 0;
         obs.crashed(i, clock++);
     }
 

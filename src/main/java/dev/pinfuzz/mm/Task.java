@@ -25,10 +25,19 @@ final class Task {
     int cur, cur2;
     boolean started, flag;
     boolean exited, dead, seen;
+    /** The handles this task's GUPs made, in index order (a task's lines run in order): what its exit releases. */
+    int[] owned;
+    int ownedCount;
 
     Task(int idx, int files) {
         this.idx = idx;
         this.pte = new byte[files][];
+    }
+
+    void own(int handle) {
+        if (owned == null) owned = new int[4];
+        else if (ownedCount == owned.length) owned = java.util.Arrays.copyOf(owned, 2 * ownedCount);
+        owned[ownedCount++] = handle;
     }
 
     boolean suspended() {

@@ -73,7 +73,28 @@ public final class Timeline {
     }
 
     void releaseOwnedBy(int task) {
-        for (int h = 0; h < acquired.length; h++) if (live(h) && owner(h) == task) released[h] = true;
+        if (acquired.length <= SCAN_HANDLES) {
+            for (int h = 0; h < acquired.length; h++) if (live(h) && owner(h) == task) released[h] = true;
+            return;
+        }
+        if (firstOwned == null) indexOwners();
+        for (int h = firstOwned[task]; h >= 0; h = nextOwned[h]) if (live(h)) released[h] = true;
+    }
+
+    /** Up to this many handles an exit scans them all; past it (thousands of tasks) a per-task list saves O(tasks x handles). */
+    private static final int SCAN_HANDLES = 64;
+    private int[] firstOwned;
+    private int[] nextOwned;
+
+    private void indexOwners() {
+        firstOwned = new int[p.tasks().size()];
+        nextOwned = new int[acquired.length];
+        Arrays.fill(firstOwned, -1);
+        for (int h = acquired.length - 1; h >= 0; h--) {
+            int t = owner(h);
+            nextOwned[h] = firstOwned[t];
+            firstOwned[t] = h;
+        }
     }
 
     void crashed() {

@@ -29,6 +29,15 @@ final class StraceReader {
     private int signals;
     /** Inside the -c/-C summary table at the end of the log. */
     private boolean summary;
+    /**
+     * A log captured from stderr ({@code strace -f cmd 2>log}) has strace's own notices written
+     * into the middle of a traced line ({@code clone(... SIGCHLDstrace: Process 12 attached}), the
+     * rest of the line following on the next: the part before the notice, and where it began.
+     */
+    private String carry;
+    private int carryLine;
+    private static final java.util.regex.Pattern NOTICE_TAIL = java.util.regex.Pattern.compile(
+            "strace: (?:Process \\d+ (?:attached|detached|suspended)|\\[ Process PID=\\d+ runs in .* mode\\. \\])$");
 
     private StraceReader() {}
 
@@ -46,6 +55,11 @@ final class StraceReader {
             int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
             r.line(++n, bytes, start, stop);
             start = end + 1;
+        }
+        if (r.carry != null) {
+            String last = r.carry;
+            r.carry = null;
+            r.line(r.carryLine, last);
         }
         for (Map.Entry<Integer, Pending> e : r.pending.entrySet()) {
             Pending p = e.getValue();
@@ -76,6 +90,17 @@ final class StraceReader {
     }
 
     private void line(int no, String text) {
+        if (carry != null) { // the line a notice cut: its rest is this one
+            text = carry + text;
+            no = carryLine;
+            carry = null;
+        }
+        java.util.regex.Matcher notice = NOTICE_TAIL.matcher(text);
+        if (notice.find() && !text.substring(0, notice.start()).isBlank()) {
+            carry = text.substring(0, notice.start());
+            carryLine = no;
+            return;
+        }
         if (text.isBlank()) return;
         summary = LineParser.summaryHead(text) || summary && LineParser.summaryRow(text);
         if (summary) return;

@@ -93,4 +93,22 @@ class StraceFormatsTest {
         assertEquals(List.of("P300: truncate(buf, 16384)", "P300: h1 = pin_user_pages(buf, 0, 4, FOLL_WRITE|FOLL_LONGTERM)",
                 "P300: unpin_user_pages_dirty_lock(h1, true)"), Corpus.steps(r.trace()), "-X verbose: 0 /* IORING_REGISTER_BUFFERS */");
     }
+
+    @Test
+    void aLogCapturedFromStderrHasStracesAttachNoticeCutOutOfTheLineItInterrupted() throws Exception {
+        String log = """
+                100 openat(AT_FDCWD</d>, "s.dat", O_RDONLY|O_DIRECT) = 3</d/s.dat>
+                100 openat(AT_FDCWD</d>, "m.dat", O_RDWR) = 4</d/m.dat>
+                100 mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_SHARED, 4</d/m.dat>, 0) = 0x7f0000000000
+                100 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD%s
+                , child_tidptr=0x7f4a1c683a10) = 101
+                [pid   101] write(99</dev/null>, "# buf=0x7f0000001000", 20) = 20
+                [pid   101] pread64(3</d/s.dat>, "aaaaaaaa"..., 4096, 0) = 4096
+                strace: Process 101 detached
+                """;
+        Importer.Result r = Importer.run("e.strace", log.formatted("strace: Process 101 attached").getBytes(StandardCharsets.UTF_8), Corpus.CORPUS_STEPS);
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of("P101: h1 = pin_user_pages(m.dat, 1, 1, FOLL_WRITE)", "dev: dma_write(h1, 0, 4096)",
+                "P101: unpin_user_pages_dirty_lock(h1, true)"), Corpus.steps(r.trace()), "the child inherits the mapping its clone made");
+    }
 }

@@ -32,6 +32,13 @@ final class Translator {
             "sched_getparam", "sched_getscheduler", "getsid", "getpgrp", "getpgid", "personality", "newuname",
             "tee");
 
+    /** Arguments that strace decodes as arrays of buffers; printed as a bare address, their buffers are lost. */
+    private static final Map<String, int[]> ARRAYS = Map.of("readv", new int[] {1}, "writev", new int[] {1},
+            "preadv", new int[] {1}, "pwritev", new int[] {1}, "preadv2", new int[] {1}, "pwritev2", new int[] {1},
+            "vmsplice", new int[] {1}, "process_vm_readv", new int[] {1, 3}, "process_vm_writev", new int[] {1, 3},
+            "io_submit", new int[] {2});
+    private static final int[] NONE = {};
+
     private final State st;
     private final Memory memory;
     private final Transfers transfers;
@@ -83,6 +90,10 @@ final class Translator {
             String gone = namedPath(p, a);
             if (gone != null) st.absent.add(gone);
         }
+        for (int i : ARRAYS.getOrDefault(n, NONE))
+            if (i < a.size() && a.get(i) instanceof Value.Num addr && addr.value() != 0 && (!c.failed() || "EFAULT".equals(c.errno())))
+                st.problems.add(c.problemAt(ArgParser.start(c.argText(), i), "its iovec/iocb array is printed as an address (strace -e verbose=none?): "
+                        + "the buffers are unknown, so no pin or store is made for them"));
         switch (n) {
             case "execve", "execveat" -> exec(p, c, a);
             case "clone", "clone3", "fork", "vfork" -> fork(p, c);

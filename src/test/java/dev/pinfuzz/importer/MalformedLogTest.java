@@ -188,6 +188,17 @@ class MalformedLogTest {
     }
 
     @Test
+    void aVectorCallWhoseIovecsStracePrintedAsAnAddressIsReportedNotDroppedInSilence() throws Exception {
+        Importer.Result r = run(OPEN + """
+
+                7 10:00:00.1 preadv(3</d/f>, 0x7ffd4d5e1a20, 1, 0) = 4096
+                7 10:00:00.2 preadv(3</d/f>, 0x7ffd4d5e1a20, 1, -3) = -1 EINVAL (Invalid argument)
+                """);
+        assertEquals("bad.strace:2:30: preadv: its iovec/iocb array is printed as an address (strace -e verbose=none?): "
+                + "the buffers are unknown, so no pin or store is made for them\n", problems(r), "a call that failed before any copy is no loss");
+    }
+
+    @Test
     void absurdlyDeepNestingIsAProblemNotAStackOverflow() throws Exception {
         Importer.Result r = run(OPEN + "\n7 10:00:00.2 writev(3</d/f>, " + "[".repeat(100_000) + "]".repeat(100_000) + ", 1) = 3\n" + WRITE + "\n");
         assertTrue(problems(r).startsWith("bad.strace:2:"), problems(r));

@@ -37,8 +37,10 @@ final class Pipes {
         switch (c.name()) {
             case "pipe", "pipe2" -> {
                 if (a.get(0) instanceof Value.Arr arr && arr.items().size() == 2) {
-                    end(p, arr.items().get(0), true);
-                    end(p, arr.items().get(1), false);
+                    // Without -y the ends carry no pipe:[inode]: name the pipe by the line that made it.
+                    String made = Value.path(arr.items().get(0)) == null ? "pipe:[" + c.where() + "]" : null;
+                    end(p, arr.items().get(0), true, made);
+                    end(p, arr.items().get(1), false, made);
                 }
             }
             case "vmsplice" -> vmsplice(p, c, a);
@@ -49,9 +51,9 @@ final class Pipes {
         }
     }
 
-    private void end(Proc p, Value v, boolean read) {
-        String path = Value.path(v);
-        if (path != null) p.fds.put(Value.num(v, -1), new OpenFile(path, path, read));
+    private void end(Proc p, Value v, boolean read, String made) {
+        String path = made != null ? made : Value.path(v);
+        if (path != null && Value.num(v, -1) >= 0) p.fds.put(Value.num(v, -1), new OpenFile(path, path, read));
     }
 
     private void vmsplice(Proc p, Syscall c, List<Value> a) {

@@ -103,8 +103,9 @@ final class State {
         Value fd = args.get(index);
         String path = p.path(fd);
         if (path == null)
-            problems.add(c.problemAt(ArgParser.start(c.argText(), index), "descriptor " + Value.num(fd, -1)
-                    + " has no known path (no -y annotation, and the log does not show it opened): skipped"));
+            problems.add(c.problemAt(ArgParser.start(c.argText(), index), "descriptor " + Value.num(fd, -1) + " has no known path (no -y annotation, and "
+                    + (p.fds.containsKey(Value.num(fd, -1)) ? "the log opens it by a path relative to a directory it does not show)" : "the log does not show it opened)")
+                    + ": skipped"));
         return file(path);
     }
 

@@ -172,7 +172,9 @@ final class Translator {
         long fd = c.ret(-1);
         if (fd < 0) return;
         String path = c.retPath();
-        if (path == null) {
+        if (path == null && c.name().equals("memfd_create")) { // -y would show /memfd:NAME (deleted)
+            if (!a.isEmpty() && a.get(0) instanceof Value.Str s) path = "memfd:" + s.text();
+        } else if (path == null) {
             int k = c.name().equals("open") || c.name().equals("creat") ? 0 : 1;
             if (k < a.size() && a.get(k) instanceof Value.Str s) path = p.absolute(s.text());
         }

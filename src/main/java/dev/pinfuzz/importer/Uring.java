@@ -50,6 +50,7 @@ final class Uring {
                 if (c.failed()) return;
                 Ring r = new Ring();
                 rings.put(key(p, c.ret(-1)), r);
+                p.fds.putIfAbsent(c.ret(-1), new OpenFile("anon_inode:[io_uring]", null, false)); // without -y: no file, not unknown
                 latest.put(p.tgid, r);
             }
             case "io_uring_register" -> register(p, c, a);

@@ -288,4 +288,23 @@ class MappingTest {
                 "P800: unpin_user_pages_dirty_lock(h1, true)"), Corpus.steps(r.trace()), "buf=0x7 is a cut address, not buffer 0x7");
         assertEquals(List.of(), r.problems());
     }
+
+    @Test
+    void withoutDashYPipesMemfdsAndIoUringRingsAreInTheDescriptorTableToo() throws Exception {
+        List<String> s = steps("""
+                500 openat(AT_FDCWD, "/d/out.dat", O_WRONLY) = 3
+                500 pipe2([4, 5], 0) = 0
+                500 write(5, "hello world\\n", 12) = 12
+                500 splice(4, NULL, 3, NULL, 12, 0) = 12
+                500 fsync(3) = 0
+                500 memfd_create("buf", MFD_CLOEXEC) = 6
+                500 ftruncate(6, 8192) = 0
+                500 mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_SHARED, 6, 0) = 0x7f0000000000
+                500 io_uring_setup(8, {flags=0, sq_entries=8, cq_entries=16}) = 7
+                500 mmap(NULL, 352, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_POPULATE, 7, 0) = 0x7f1000000000
+                500 io_uring_register(7, IORING_REGISTER_BUFFERS, [{iov_base=0x7f0000000000, iov_len=8192}], 1) = 0
+                """);
+        assertEquals(List.of("P500: write(out.dat, 0, 12)", "P500: fsync(out.dat)", "P500: truncate(memfd_buf, 8192)",
+                "P500: h1 = pin_user_pages(memfd_buf, 0, 2, FOLL_WRITE|FOLL_LONGTERM)"), s, "no problem either: steps() checks that");
+    }
 }

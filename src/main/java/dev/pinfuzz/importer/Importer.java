@@ -136,6 +136,13 @@ public final class Importer {
         if (cut.summary() != null) h.add(cut.summary());
         wrap(h, "ignored (no effect on the model): ", st.ignored);
         wrap(h, "unknown system calls, skipped: ", st.unknown);
+        List<String> orphans = st.unparented();
+        if (!orphans.isEmpty()) {
+            String shown = String.join(", ", orphans.subList(0, Math.min(8, orphans.size())))
+                    + (orphans.size() > 8 ? " and " + (orphans.size() - 8) + " more" : "");
+            h.add("made by no clone, fork or vfork of the log (-e trace= without %process?), so their memory and descriptors");
+            h.add("  are unknown and their pins into inherited mappings are lost: " + shown);
+        }
         return h;
     }
 

@@ -25,6 +25,8 @@ final class Proc {
      * parent's {@code clone} returning; it is that clone's child if it appeared after the clone began.
      */
     int born;
+    /** A clone, fork or vfork of the log made it (else its memory and descriptors are unknown, but for the log's first task). */
+    boolean forked;
     /** The program it runs (basename of the last execve), inherited by fork. */
     String program = "";
     /** The working directory, learned from {@code AT_FDCWD</path>}, for relative paths. */

@@ -20,6 +20,8 @@ final class State {
     private final Map<Integer, Integer> generations = new TreeMap<>();
     /** Tasks made so far. */
     int tasks;
+    /** Every task made, in order. */
+    final List<Proc> all = new ArrayList<>();
     final Map<String, FileRef> files = new LinkedHashMap<>();
     /**
      * Paths the log shows absent (a call on them failed with ENOENT, or they were unlinked) and
@@ -50,6 +52,7 @@ final class State {
         int n = generations.merge(pid, 1, Integer::sum);
         Proc p = new Proc(pid, n == 1 ? "P" + pid : "P" + pid + "_" + n, tgid, mm, fds);
         procs.put(pid, p);
+        all.add(p);
         tasks++;
         return p;
     }
@@ -107,6 +110,18 @@ final class State {
                     + (p.fds.containsKey(Value.num(fd, -1)) ? "the log opens it by a path relative to a directory it does not show)" : "the log does not show it opened)")
                     + ": skipped"));
         return file(path);
+    }
+
+    /**
+     * Tasks that no clone, fork or vfork of the log made, but the first to appear: a log filtered
+     * with {@code -e trace=} without {@code %process}, or attached with {@code -p}. Their memory and
+     * descriptors are unknown, so pins and stores into inherited mappings are lost: the header says so.
+     */
+    List<String> unparented() {
+        List<String> out = new ArrayList<>();
+        int first = all.stream().mapToInt(p -> p.born).min().orElse(0);
+        for (Proc p : all) if (!p.forked && p.born != first) out.add(p.task + " (L" + p.born + ")");
+        return out;
     }
 
     void ignore(String name) {

@@ -162,6 +162,7 @@ final class Translator {
             p.mm = mm;
             p.fds = fds;
         }
+        p.forked = true;
         p.tgid = thread ? parent.tgid : (int) child;
         if (p.cwd == null) p.cwd = parent.cwd;
         p.program = parent.program;

@@ -307,4 +307,17 @@ class MappingTest {
         assertEquals(List.of("P500: write(out.dat, 0, 12)", "P500: fsync(out.dat)", "P500: truncate(memfd_buf, 8192)",
                 "P500: h1 = pin_user_pages(memfd_buf, 0, 2, FOLL_WRITE|FOLL_LONGTERM)"), s, "no problem either: steps() checks that");
     }
+
+    @Test
+    void tasksNoCloneOfTheLogMadeAreNamedInTheHeaderAsTasksWhoseMemoryIsUnknown() throws Exception {
+        Importer.Result r = Importer.run("t.strace", """
+                300 openat(AT_FDCWD</d>, "s.dat", O_RDONLY|O_DIRECT) = 3</d/s.dat>
+                300 clone(child_stack=NULL, flags=SIGCHLD) = 301
+                301 getpid() = 301
+                302 pread64(3</d/s.dat>, "aaaaaaaa"..., 4096, 0) = 4096
+                """.getBytes(StandardCharsets.UTF_8), 2000);
+        assertTrue(r.trace().contains("# made by no clone, fork or vfork of the log (-e trace= without %process?), so their memory and descriptors\n"
+                + "#   are unknown and their pins into inherited mappings are lost: P302 (L4)\n"), r.trace());
+        assertEquals(List.of(), r.problems(), "not a malformed line: --strict accepts it");
+    }
 }

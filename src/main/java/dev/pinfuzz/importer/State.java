@@ -20,6 +20,8 @@ final class State {
     private final Map<Integer, Integer> generations = new TreeMap<>();
     /** Tasks made so far. */
     int tasks;
+    /** A numeric open flags argument (-X raw) was reported: once per log is enough. */
+    boolean rawFlags;
     /** Every task made, in order. */
     final List<Proc> all = new ArrayList<>();
     final Map<String, FileRef> files = new LinkedHashMap<>();

@@ -183,6 +183,11 @@ final class Translator {
         Value flags = c.name().equals("openat2") && a.size() > 2 && a.get(2) instanceof Value.Struct s ? s.get("flags")
                 : c.name().equals("open") ? (a.size() > 1 ? a.get(1) : null)
                 : a.size() > 2 ? a.get(2) : null;
+        if (flags instanceof Value.Num && !st.rawFlags) { // strace prints O_RDONLY even for 0: a number is -X raw
+            st.rawFlags = true;
+            st.problems.add(c.problemAt(ArgParser.start(c.argText(), c.name().equals("open") ? 1 : 2), "flags printed as a number "
+                    + "(strace -X raw?): flags are not decoded, so O_DIRECT, MAP_SHARED, MS_SYNC and the like are not seen in this log"));
+        }
         if (flags != null) of.flags(flags);
         p.fds.put(fd, of);
         FileRef f = st.file(path);

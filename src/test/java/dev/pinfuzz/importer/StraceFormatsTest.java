@@ -111,4 +111,14 @@ class StraceFormatsTest {
         assertEquals(List.of("P101: h1 = pin_user_pages(m.dat, 1, 1, FOLL_WRITE)", "dev: dma_write(h1, 0, 4096)",
                 "P101: unpin_user_pages_dirty_lock(h1, true)"), Corpus.steps(r.trace()), "the child inherits the mapping its clone made");
     }
+
+    @Test
+    void xRawNumericFlagsAreReportedOnceSinceTheyAreNotDecoded() throws Exception {
+        Importer.Result r = Importer.run("r.strace", """
+                200 openat(-100</d>, "s.dat", 0x4000) = 3</d/s.dat>
+                200 openat(-100</d>, "m.dat", 0x242, 0644) = 4</d/m.dat>
+                """.getBytes(StandardCharsets.UTF_8), Corpus.CORPUS_STEPS);
+        assertEquals(List.of("r.strace:1:31: openat: flags printed as a number (strace -X raw?): flags are not decoded, "
+                + "so O_DIRECT, MAP_SHARED, MS_SYNC and the like are not seen in this log"), r.problems().stream().map(x -> x.format("r.strace")).toList());
+    }
 }

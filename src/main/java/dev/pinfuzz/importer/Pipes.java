@@ -142,7 +142,7 @@ final class Pipes {
             return;
         }
         long off = offset(outOff < 0 ? null : a.get(outOff), out, n);
-        FileRef f = st.file(p, c, a, outArg);
+        FileRef f = st.file(out.path); // an unknown descriptor (stdout without -y): no step, as for write(2)
         if (f != null) st.out.write(c, p.task(), f, off, n);
     }
 

@@ -26,8 +26,9 @@ final class State {
     final List<Proc> all = new ArrayList<>();
     final Map<String, FileRef> files = new LinkedHashMap<>();
     /**
-     * Paths the log shows absent (a call on them failed with ENOENT, or they were unlinked) and
-     * not opened since: an {@code O_CREAT} open of one makes a new, empty file.
+     * Paths the log shows absent (a call on them failed with ENOENT, or they were unlinked or
+     * renamed away) and not opened, renamed or linked into place since: an {@code O_CREAT} open of
+     * one makes a new, empty file.
      */
     final Set<String> absent = new HashSet<>();
     final List<Problem> problems = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.pinfuzz.importer;
 
 import dev.pinfuzz.importer.Draft.Kind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,9 +87,12 @@ final class Translator {
     private void call(Proc p, Syscall c, List<Value> a) throws SyntaxError {
         String n = c.name();
         if (!a.isEmpty() && a.get(0) instanceof Value.Sym s && s.text().startsWith("AT_FDCWD") && s.path() != null) p.cwd = s.path();
-        if ("ENOENT".equals(c.errno()) || c.ret(-1) == 0 && (n.equals("unlink") || n.equals("unlinkat"))) {
-            String gone = namedPath(p, a);
-            if (gone != null) st.absent.add(gone);
+        List<String> named = namedPaths(p, a);
+        if (!named.isEmpty() && ("ENOENT".equals(c.errno()) || c.ret(-1) == 0 && (n.equals("unlink") || n.equals("unlinkat"))))
+            st.absent.add(named.get(0));
+        if (named.size() > 1 && c.ret(-1) == 0 && (n.startsWith("rename") || n.startsWith("link") || n.startsWith("symlink"))) {
+            if (n.startsWith("rename")) st.absent.add(named.get(0));
+            st.absent.remove(named.get(1)); // renamed or linked into place: it exists, with contents
         }
         for (int i : ARRAYS.getOrDefault(n, NONE))
             if (i < a.size() && a.get(i) instanceof Value.Num addr && addr.value() != 0 && (!c.failed() || "EFAULT".equals(c.errno())))
@@ -202,16 +206,20 @@ final class Translator {
     }
 
     /**
-     * The path a call names (its first string argument), made absolute against the directory
-     * descriptor before it ({@code openat(3</d>, "x", ...)}) or the cwd; null when unknown.
+     * The paths a call names (its string arguments, in order), each made absolute against the
+     * directory descriptor before it ({@code renameat(3</d>, "x", 4</e>, "y")}) or the cwd; a
+     * path relative to an unknown directory ends the list.
      */
-    private static String namedPath(Proc p, List<Value> a) {
+    private static List<String> namedPaths(Proc p, List<Value> a) {
+        List<String> out = new ArrayList<>(2);
         for (int i = 0; i < a.size(); i++) {
             if (!(a.get(i) instanceof Value.Str s)) continue;
             String dir = i > 0 && !(a.get(i - 1) instanceof Value.Sym y && y.text().startsWith("AT_FDCWD")) ? Value.path(a.get(i - 1)) : null;
-            return dir != null && !s.text().startsWith("/") ? PathName.normal(dir + "/" + s.text()) : p.absolute(s.text());
+            String path = dir != null && !s.text().startsWith("/") ? PathName.normal(dir + "/" + s.text()) : p.absolute(s.text());
+            if (path == null) break;
+            out.add(path);
         }
-        return null;
+        return out;
     }
 
     private void close(Proc p, Syscall c, List<Value> a) {

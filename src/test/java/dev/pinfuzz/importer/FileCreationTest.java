@@ -46,4 +46,21 @@ class FileCreationTest {
         assertEquals(List.of("P7: truncate(a, 0)", "P7: truncate(b, 0)", "P7: write(a, 0, 100)", "P7: write(b, 0, 100)",
                 "P7: write(c, 0, 100)"), Corpus.steps(r.trace()), "c may have existed with data: its size is not known to be 0");
     }
+
+    @Test
+    void aFileRenamedIntoPlaceAfterAnEnoentHasContentsSoItsOCreatOpenDoesNotEmptyIt() throws Exception {
+        Importer.Result r = run("""
+                7 access("/d/final", F_OK) = -1 ENOENT (No such file or directory)
+                7 openat(AT_FDCWD</d>, "final.tmp", O_RDWR|O_CREAT|O_EXCL, 0600) = 3</d/final.tmp>
+                7 pwrite64(3</d/final.tmp>, "x"..., 100, 0) = 100
+                7 rename("/d/final.tmp", "/d/final") = 0
+                7 openat(AT_FDCWD</d>, "final", O_RDWR|O_CREAT, 0600) = 4</d/final>
+                7 pwrite64(4</d/final>, "y"..., 10, 200) = 10
+                7 openat(AT_FDCWD</d>, "final.tmp", O_RDWR|O_CREAT, 0600) = 5</d/final.tmp>
+                7 pwrite64(5</d/final.tmp>, "z"..., 10, 0) = 10
+                """);
+        assertEquals(List.of("P7: truncate(final.tmp, 0)", "P7: write(final.tmp, 0, 100)", "P7: write(final, 200, 10)",
+                "P7: truncate(final.tmp, 0)", "P7: write(final.tmp, 0, 10)"), Corpus.steps(r.trace()),
+                "final came by rename, with data; final.tmp was renamed away, so its next O_CREAT open makes it anew");
+    }
 }

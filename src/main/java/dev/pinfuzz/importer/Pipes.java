@@ -69,7 +69,7 @@ final class Pipes {
             }
             return;
         }
-        if (c.failed() && !"EFAULT".equals(c.errno())) return;
+        if (c.refusedBeforeMemory()) return;
         Answer ans = null;
         long left = c.failed() ? Long.MAX_VALUE : ret;
         for (Transfers.Iov v : iovs) {

@@ -22,7 +22,7 @@ final class ProcessVm {
         if (a.size() < 5) return;
         boolean write = c.name().equals("process_vm_writev");
         long pid = Value.num(a.get(0), -1);
-        if (c.failed() && !"EFAULT".equals(c.errno())) {
+        if (c.refusedBeforeMemory()) {
             st.out.comment(c.where() + ": " + c.name() + " = -" + c.errno() + ": nothing pinned: no step");
             return;
         }

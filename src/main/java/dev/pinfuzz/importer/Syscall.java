@@ -41,6 +41,11 @@ record Syscall(int line, int endLine, int pid, String name, String argText, int 
         return errno != null || (ret != null && ret < 0);
     }
 
+    /** Failed with anything but EFAULT: the kernel refused before it touched user memory (pinned nothing). */
+    boolean refusedBeforeMemory() {
+        return failed() && !"EFAULT".equals(errno);
+    }
+
     /** The return value, or {@code dflt} when strace printed {@code ?}. */
     long ret(long dflt) {
         return ret == null ? dflt : ret;

@@ -83,7 +83,7 @@ final class Transfers {
     }
 
     private void direct(Proc p, Syscall c, List<Value> a, OpenFile of, FileRef f, boolean write, long off, List<Iov> iovs) {
-        if (c.failed() && !"EFAULT".equals(c.errno())) {
+        if (c.refusedBeforeMemory()) {
             st.out.comment(c.where() + ": " + c.name() + " = -" + c.errno() + ": refused before any page was pinned: no step");
             return;
         }

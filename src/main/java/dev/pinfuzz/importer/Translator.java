@@ -95,7 +95,7 @@ final class Translator {
             st.absent.remove(named.get(1)); // renamed or linked into place: it exists, with contents
         }
         for (int i : ARRAYS.getOrDefault(n, NONE))
-            if (i < a.size() && a.get(i) instanceof Value.Num addr && addr.value() != 0 && (!c.failed() || "EFAULT".equals(c.errno())))
+            if (i < a.size() && a.get(i) instanceof Value.Num addr && addr.value() != 0 && !c.refusedBeforeMemory())
                 st.problems.add(c.problemAt(ArgParser.start(c.argText(), i), "its iovec/iocb array is printed as an address (strace -e verbose=none?): "
                         + "the buffers are unknown, so no pin or store is made for them"));
         switch (n) {

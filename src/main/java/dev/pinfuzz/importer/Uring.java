@@ -91,7 +91,7 @@ final class Uring {
     /** Pins each iovec long-term; on success they fill slots {@code first...}. */
     private void buffers(Proc p, Syscall c, Ring r, long first, Value data) {
         if (!(data instanceof Value.Arr arr) || arr.items().isEmpty()) return; // a sparse table pins nothing
-        if (c.failed() && !"EFAULT".equals(c.errno())) {
+        if (c.refusedBeforeMemory()) {
             st.out.comment(c.where() + ": registration refused with " + c.errno() + " before pinning: no step");
             return;
         }

@@ -67,7 +67,8 @@ public final class Campaign {
             try {
                 f.get();
             } catch (java.util.concurrent.ExecutionException e) {
-                progress.note("pinfuzz: a fuzzer failed to run: " + e.getCause());
+                // A fuzzer started as the signal came dies with it: that is the interrupt, not a failure.
+                if (!interrupted) progress.note("pinfuzz: a fuzzer failed to run: " + e.getCause());
             }
         }
         List<TargetResult> results = new ArrayList<>();

@@ -19,7 +19,7 @@ public final class HtmlReport {
             h1{font-size:22px;margin:0 0 4px} h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #ddd}
             table{border-collapse:collapse;margin:8px 0} th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}
             th{background:#f4f4f4} td.n{text-align:right;font-variant-numeric:tabular-nums}
-            .found{background:#fde2c8}.clean{background:#e3f4e1}.missed,.violation{background:#f8b4b4;font-weight:bold}.not-run{background:#eee;color:#777}
+            .found{background:#fde2c8}.clean{background:#e3f4e1}.missed,.violation{background:#f8b4b4;font-weight:bold}.not-run,.cut-short{background:#eee;color:#777}
             .ok{color:#1a7f37;font-weight:bold}.bad{color:#c62828;font-weight:bold}.muted{color:#777}
             pre{background:#f7f7f7;border:1px solid #e2e2e2;padding:8px;white-space:pre-wrap;margin:4px 0}
             code.cmd{background:#272822;color:#f8f8f2;padding:3px 6px;border-radius:3px;cursor:copy}
@@ -46,7 +46,8 @@ public final class HtmlReport {
         sb.append("<h1>pinfuzz nightly</h1><p class=\"muted\">started ").append(Html.esc(r.started().toString()))
                 .append(", budget ").append(r.options().budget()).append(" s, ").append(r.options().concurrency() * r.options().processes())
                 .append(" job(s), --coverage ").append(r.options().coverage().spelling()).append(r.interrupted() ? ", <span class=\"bad\">interrupted</span>" : "").append("</p>");
-        sb.append("<p>Canary matrix: ").append(v.holds() ? "<span class=\"ok\">holds</span>" : "<span class=\"bad\">does not hold</span>")
+        sb.append("<p>Canary matrix: ").append(v.holds() ? "<span class=\"ok\">holds</span>"
+                        : v.broken() ? "<span class=\"bad\">does not hold</span>" : "<span class=\"bad\">not settled (interrupted)</span>")
                 .append("</p>");
         matrix(sb, v);
         figures(sb, v);
@@ -74,7 +75,8 @@ public final class HtmlReport {
             sb.append("</tr>");
         }
         sb.append("</table><p class=\"muted\">found: expected and found; clean: expected clean and clean; missed: expected but not found;"
-                + " violation: found in a cell that must stay clean (a model bug or a real finding); not-run: the campaign was interrupted before this policy's fuzzer started. Times are seconds from the"
+                + " violation: found in a cell that must stay clean (a model bug or a real finding); not-run: the campaign was interrupted before this policy's fuzzer ran an input;"
+                + " cut-short: interrupted before this policy's budget ran out, and not found so far (nothing is known). Times are seconds from the"
                 + " fuzzer's start (JVM start-up included).</p>");
     }
 

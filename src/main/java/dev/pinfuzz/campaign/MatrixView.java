@@ -13,11 +13,12 @@ import java.util.Set;
  */
 public final class MatrixView {
     /**
-     * A cell: expected and found, expected and missed, clean as it should be, a violation, or
-     * not run (an interrupted campaign never started the policy's fuzzer: nothing is known).
+     * A cell: expected and found, expected and missed, clean as it should be, a violation, not
+     * run (an interrupted campaign never got the policy's fuzzer to run an input), or cut short
+     * (interrupted before the policy's budget ran out, and not found so far: nothing is known).
      */
     public enum Cell {
-        FOUND("found"), MISSED("missed"), CLEAN("clean"), VIOLATION("violation"), NOT_RUN("not-run");
+        FOUND("found"), MISSED("missed"), CLEAN("clean"), VIOLATION("violation"), NOT_RUN("not-run"), CUT_SHORT("cut-short");
 
         private final String word;
 
@@ -71,21 +72,63 @@ public final class MatrixView {
     }
 
     public Cell cell(String policy, Verdict v) {
-        if (!target(policy).ran()) return Cell.NOT_RUN;
+        TargetResult t = target(policy);
+        if (!t.ran()) return Cell.NOT_RUN;
         boolean expected = CanaryMatrix.isExpected(policy, v);
-        boolean found = found(policy).contains(v);
-        if (expected) return found ? Cell.FOUND : Cell.MISSED;
-        return found ? Cell.VIOLATION : Cell.CLEAN;
+        if (found(policy).contains(v)) return expected ? Cell.FOUND : Cell.VIOLATION;
+        if (t.stopped()) return Cell.CUT_SHORT;
+        return expected ? Cell.MISSED : Cell.CLEAN;
     }
 
-    /** The policy was fuzzed, its row holds and the model never threw. */
+    /** The policy was fuzzed to the end of its budget, its row holds and the model never threw. */
     public boolean holds(String policy) {
-        return target(policy).ran() && CanaryMatrix.holds(policy, found(policy)) && errors(policy).stream().noneMatch(Triage.Error::modelError);
+        return row(policy) == Row.HOLDS;
     }
 
-    /** Every fuzzed row holds. */
+    /** Every row holds: every policy was fuzzed to the end of its budget and its row holds. */
     public boolean holds() {
         return policies().stream().allMatch(this::holds);
+    }
+
+    /** Some row is known not to hold (rather than cut short or never run). */
+    public boolean broken() {
+        return policies().stream().anyMatch(p -> row(p) == Row.BROKEN);
+    }
+
+    /** A policy's row: it holds, it is broken, or nothing is settled because the campaign was interrupted. */
+    public enum Row {
+        HOLDS("holds"), BROKEN("BROKEN"), CUT_SHORT("cut short"), NOT_RUN("not run");
+
+        private final String word;
+
+        Row(String word) {
+            this.word = word;
+        }
+
+        public String word() {
+            return word;
+        }
+
+        /** The spelling in summary.json: holds, broken, cut-short, not-run. */
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * A violation or a model error breaks a row however short the run; a missed cell only once
+     * the fuzzer has used its whole budget.
+     */
+    public Row row(String policy) {
+        TargetResult t = target(policy);
+        if (!t.ran()) return Row.NOT_RUN;
+        boolean broken = errors(policy).stream().anyMatch(Triage.Error::modelError);
+        for (Verdict c : CanaryMatrix.COLUMNS) {
+            Cell cell = cell(policy, c);
+            broken |= cell == Cell.VIOLATION || cell == Cell.MISSED;
+        }
+        if (broken) return Row.BROKEN;
+        return t.stopped() ? Row.CUT_SHORT : Row.HOLDS;
     }
 
     public TargetResult target(String name) {

@@ -11,7 +11,8 @@ import java.util.OptionalDouble;
  * {@code summary.json}: the keys the nightly job's consumers read ({@code budget_seconds},
  * {@code started}, {@code policies.NAME.{expected, executions, exec_per_sec, coverage,
  * corpus_size, verdicts, findings[{verdict, trace, steps}]}}, {@code canary_matrix_holds}), plus
- * a few more: the coverage mode ({@code coverage_mode}), time to find, the empty target's exec/s, errors.
+ * a few more: the coverage mode ({@code coverage_mode}), time to find, the empty target's exec/s, errors,
+ * and whether an interrupted campaign settled the matrix ({@code canary_matrix}, per policy {@code row}).
  */
 public final class SummaryJson {
     private SummaryJson() {}
@@ -33,6 +34,7 @@ public final class SummaryJson {
         TargetResult e = v.empty();
         if (e != null) root.put("empty_target", Map.of("executions", e.executions(), "exec_per_sec", e.execPerSec()));
         root.put("canary_matrix_holds", v.holds());
+        root.put("canary_matrix", v.holds() ? "holds" : v.broken() ? "broken" : "not-settled");
         return Json.write(root);
     }
 
@@ -65,6 +67,7 @@ public final class SummaryJson {
         }
         m.put("time_to_find_seconds", ttf);
         m.put("holds", v.holds(p));
+        m.put("row", v.row(p).json());
         m.put("fuzz_seconds", t.fuzzSeconds());
         m.put("stopped", t.stopped());
         if (t.mergedCorpusSize() >= 0) m.put("merged_corpus_size", t.mergedCorpusSize());

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * One target's figures at the end of a campaign, summed over its processes: executions,
- * exec/s, coverage, corpus size and the samples to plot.
+ * exec/s, coverage, corpus size and the samples to plot. {@code ran}: its fuzzer started and
+ * ran at least one input (a fuzzer killed during JVM start-up, or one that never started, tells
+ * nothing about its policy); {@code stopped}: a signal ended it before its budget ran out.
  */
 public record TargetResult(String name, String policy, boolean ran, boolean stopped, int budgetSeconds, double fuzzSeconds,
                            long executions, long execPerSec, int coverage, int corpusSize, int mergedCorpusSize,
@@ -24,7 +26,7 @@ public record TargetResult(String name, String policy, boolean ran, boolean stop
             if (samples.isEmpty()) samples.addAll(l.samples());
             artifacts.addAll(l.artifacts());
         }
-        return new TargetResult(r.name(), r.policy(), r.started(), r.stopped(), r.seconds(), r.fuzzSeconds(),
+        return new TargetResult(r.name(), r.policy(), r.started() && execs > 0, r.stopped(), r.seconds(), r.fuzzSeconds(),
                 execs, rate, cov, corp, r.mergedSize(), List.copyOf(samples), List.copyOf(artifacts));
     }
 

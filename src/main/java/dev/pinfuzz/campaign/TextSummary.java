@@ -21,7 +21,7 @@ public final class TextSummary {
             sb.append(String.format(Locale.ROOT, "%-16s %-22s %-32s %9s %9s %6d %7d %4d  %s%n", p,
                     TraceWriter.verdicts(CanaryMatrix.expected(p)), TraceWriter.verdicts(v.found(p)),
                     Progress.human(t.executions()), Progress.human(t.execPerSec()), t.coverage(), t.corpusSize(),
-                    v.findings(p).size(), !t.ran() ? "NOT RUN" : v.holds(p) ? "holds" : "BROKEN"));
+                    v.findings(p).size(), v.row(p).word()));
         }
         TargetResult e = v.empty();
         if (e != null) sb.append(String.format(Locale.ROOT, "empty target: %s exec/s%n", Progress.human(e.execPerSec())));
@@ -31,7 +31,8 @@ public final class TextSummary {
                         .append(traces.get(f.signature())).append('\n');
         for (Triage.Error err : r.errors())
             sb.append(err.modelError() ? "MODEL ERROR " : "note ").append(err.policy()).append(": ").append(err.message()).append('\n');
-        sb.append(v.holds() ? "canary matrix holds" : "canary matrix does NOT hold").append('\n');
+        sb.append(v.holds() ? "canary matrix holds" : v.broken() ? "canary matrix does NOT hold"
+                : "canary matrix not settled: interrupted before every policy was fuzzed to the end of its budget").append('\n');
         return sb.toString();
     }
 }

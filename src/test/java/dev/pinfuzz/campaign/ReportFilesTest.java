@@ -108,7 +108,53 @@ final class ReportFilesTest {
         MatrixView v = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), true, targets, fs, List.of()));
         assertEquals(MatrixView.Cell.NOT_RUN, v.cell("bounce-pinned", dev.pinfuzz.program.Verdict.DURABILITY));
         assertFalse(v.holds("bounce-pinned"));
-        assertTrue(TextSummary.of(v, Map.of(), "out").contains("NOT RUN"));
+        assertTrue(TextSummary.of(v, Map.of(), "out").matches("(?s).*bounce-pinned .* not run\n.*"));
+    }
+
+    /** The campaign of {@link #view} interrupted: every target stopped before its budget ran out. */
+    private static MatrixView interrupted(MatrixView full, List<CampaignFinding> fs) {
+        Campaign.Result r = full.result();
+        List<TargetResult> targets = new ArrayList<>();
+        for (TargetResult t : r.targets())
+            targets.add(new TargetResult(t.name(), t.policy(), true, true, t.budgetSeconds(), 5, t.executions(), t.execPerSec(),
+                    t.coverage(), t.corpusSize(), -1, t.samples(), t.artifacts()));
+        return new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), true, targets, fs, List.of()));
+    }
+
+    @Test
+    void aPolicyCutShortByAnInterruptIsNotCleanAndTheMatrixIsNotSettled(@TempDir Path dir) throws Exception {
+        MatrixView full = view(dir);
+        List<CampaignFinding> fs = full.result().findings().stream().filter(f -> !f.policy().equals("bounce-pinned")).toList();
+        MatrixView v = interrupted(full, fs);
+        assertEquals(MatrixView.Cell.CUT_SHORT, v.cell("bounce-pinned", dev.pinfuzz.program.Verdict.DURABILITY),
+                "bounce-pinned fuzzed 5 s of 15 with nothing found: its cells are not known to be clean");
+        assertEquals(MatrixView.Cell.CUT_SHORT, v.cell("wait-on-pin", dev.pinfuzz.program.Verdict.LIVENESS),
+                "an expected verdict not found before the interrupt is not missed either");
+        assertEquals(MatrixView.Cell.FOUND, v.cell("skip-pinned", dev.pinfuzz.program.Verdict.DURABILITY), "what was found stays found");
+        assertEquals(MatrixView.Cell.CUT_SHORT, v.cell("skip-pinned", dev.pinfuzz.program.Verdict.LIVENESS));
+        assertFalse(v.holds("bounce-pinned"));
+        assertFalse(v.holds());
+        assertFalse(v.broken(), "nothing contradicts the matrix yet");
+        JsonNode root = new ObjectMapper().readTree(SummaryJson.of(v, Map.of()));
+        assertFalse(root.get("canary_matrix_holds").asBoolean());
+        assertEquals("not-settled", root.get("canary_matrix").asText());
+        assertEquals("cut-short", root.get("policies").get("bounce-pinned").get("row").asText());
+        String text = TextSummary.of(v, FindingFiles.write(dir, fs), "out");
+        assertTrue(text.matches("(?s).*bounce-pinned .* cut short\n.*"), text);
+        assertTrue(text.endsWith("canary matrix not settled: interrupted before every policy was fuzzed to the end of its budget\n"), text);
+        String html = HtmlReport.of(v, Map.of(), "out");
+        assertTrue(html.contains("<td class=\"cut-short\" title=\"expected clean\">cut-short"), "bounce-pinned's cells");
+        assertFalse(html.contains("class=\"clean\""), "no cell of a cut-short run shows clean");
+    }
+
+    @Test
+    void aViolationFoundBeforeAnInterruptStillBreaksItsRow(@TempDir Path dir) throws Exception {
+        MatrixView full = view(dir);
+        MatrixView v = interrupted(full, full.result().findings());
+        assertEquals(MatrixView.Cell.VIOLATION, v.cell("bounce-pinned", dev.pinfuzz.program.Verdict.DURABILITY));
+        assertEquals(MatrixView.Row.BROKEN, v.row("bounce-pinned"));
+        assertTrue(v.broken());
+        assertTrue(TextSummary.of(v, FindingFiles.write(dir, v.result().findings()), "out").endsWith("canary matrix does NOT hold\n"));
     }
 
     private static List<String> fields(JsonNode n) {

@@ -5,7 +5,7 @@ package dev.pinfuzz.mm;
  * {@code pins} and {@code gupRefs} are instrumentation the real kernel does not have, kept so
  * the pin-balance oracle can check that they agree with it.
  */
-public final class Folio {
+public final class Folio implements dev.pinfuzz.policy.PinnedPage {
     /** {@code GUP_PIN_COUNTING_BIAS} (include/linux/mm.h). */
     public static final int GUP_PIN_COUNTING_BIAS = 1024;
 
@@ -13,6 +13,8 @@ public final class Folio {
     final int index;
     int refcount;
     int pins;
+    /** Of {@code pins}, those taken with {@code FOLL_LONGTERM} (what a policy may ask about). */
+    int longtermPins;
     int gupRefs;
     int mapcount;
     boolean dirty;
@@ -32,7 +34,8 @@ public final class Folio {
     public int file() { return file; }
     public int index() { return index; }
     public int refcount() { return refcount; }
-    public int pins() { return pins; }
+    @Override public int pins() { return pins; }
+    @Override public int longtermPins() { return longtermPins; }
     public int gupRefs() { return gupRefs; }
     public int mapcount() { return mapcount; }
     public boolean dirty() { return dirty; }

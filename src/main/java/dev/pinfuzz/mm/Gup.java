@@ -65,6 +65,7 @@ final class Gup {
         if (h.pinned) {
             k.getRefs(t, x, Folio.GUP_PIN_COUNTING_BIAS);
             x.pins++;
+            if (h.longtermPin) x.longtermPins++;
         } else {
             k.getRefs(t, x, 1);
             x.gupRefs++;
@@ -123,6 +124,7 @@ final class Gup {
             }
             if (asPin) {
                 x.pins--;
+                if (h.longtermPin) x.longtermPins--;
                 k.putRefs(t, x, Folio.GUP_PIN_COUNTING_BIAS);
             } else {
                 x.gupRefs--;

@@ -10,6 +10,8 @@ final class Handle {
     final Op.Gup gup;
     /** {@code FOLL_PIN} as the running kernel counts it (never under gup-2018). */
     final boolean pinned;
+    /** {@code pinned} with {@code FOLL_LONGTERM}: its pins count in {@link Folio#longtermPins}. */
+    final boolean longtermPin;
     final Folio[] folios;
     int taken;
     /** Pages already given back (a release can be interrupted by a lock wait). */
@@ -24,6 +26,7 @@ final class Handle {
         this.owner = owner;
         this.gup = gup;
         this.pinned = pinned;
+        this.longtermPin = pinned && Flags.longterm(gup.flags());
         this.folios = new Folio[gup.nr()];
     }
 

@@ -45,7 +45,7 @@ final class Writeback {
             if (!k.trylock(t, x)) return k.blockOnLock(t, x); // folio_lock(), WB_SYNC_NONE too
         }
         if (k.policy.tracksPins() && x.maybeDmaPinned()) {
-            switch (k.policy.onPinnedDirty(integrity)) { // dev.pinfuzz.policy.PinnedAction
+            switch (k.policy.onPinnedDirty(integrity, x)) { // dev.pinfuzz.policy.PinnedAction
                 case WAIT:
                     return k.blockOnPins(t, x); // page lock held, PG_dirty still set
                 case SKIP:

@@ -41,4 +41,13 @@ public interface WritebackPolicy {
      *        background writeback ({@code WB_SYNC_NONE})
      */
     PinnedAction onPinnedDirty(boolean integrity);
+
+    /**
+     * The same question with the page in view (how many pins, how many long-term), for a policy
+     * that treats pins differently. The model calls this one; by default it asks
+     * {@link #onPinnedDirty(boolean)}.
+     */
+    default PinnedAction onPinnedDirty(boolean integrity, PinnedPage page) {
+        return onPinnedDirty(integrity);
+    }
 }

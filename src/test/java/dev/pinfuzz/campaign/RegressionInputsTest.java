@@ -28,7 +28,8 @@ final class RegressionInputsTest {
 
     @Test
     void everyPolicyTargetKeepsAFewInputsAndTogetherTheyShowItsRowOfTheMatrix() throws IOException {
-        assertEquals(Policies.names(), Set.copyOf(CLASSES.keySet()), "one target class per registered policy");
+        // One target class per policy of DESIGN's matrix; a policy a user adds may have one too (README).
+        assertTrue(Policies.names().containsAll(CLASSES.keySet()), "every built-in policy is registered");
         for (Map.Entry<String, String> e : CLASSES.entrySet()) {
             Path dir = ROOT.resolve(e.getValue() + "FuzzTestInputs").resolve("canaryMatrix");
             List<Path> inputs;

@@ -31,6 +31,11 @@ public final class Probe implements Observer {
 
     /** Parses {@code text} (header lines included) and runs it under {@code policy}. */
     public static Probe run(String policy, String text) {
+        return run(Policies.get(policy), text);
+    }
+
+    /** Parses {@code text} and runs it under a policy that need not be registered. */
+    public static Probe run(dev.pinfuzz.policy.WritebackPolicy policy, String text) {
         Program p;
         try {
             p = TraceParser.parse("test.trace", text);
@@ -38,7 +43,7 @@ public final class Probe implements Observer {
             throw new AssertionError(e.getMessage());
         }
         Probe[] probe = new Probe[1];
-        Outcome o = Judge.run(p, Policies.get(policy), k -> probe[0] = new Probe(p, k));
+        Outcome o = Judge.run(p, policy, k -> probe[0] = new Probe(p, k));
         probe[0].outcome = o;
         probe[0].kernel = probe[0].k;
         return probe[0];

@@ -85,8 +85,9 @@ class PolicyDecisionsTest {
 
     @Test
     void theRegistryKnowsTheSixPoliciesAndRefusesADuplicateName() {
+        // First, in DESIGN's order; a policy a user registers comes after them.
         assertEquals(java.util.List.of("gup-2018", "wait-on-pin", "skip-pinned", "bounce-pinned", "refuse-longterm", "fail-fsync"),
-                java.util.List.copyOf(Policies.names()));
+                java.util.List.copyOf(Policies.names()).subList(0, 6));
         assertThrows(IllegalArgumentException.class, () -> Policies.register(new SkipPinned()));
         assertNull(Policies.get("no-such-policy"));
     }

@@ -35,7 +35,7 @@ public final class CampaignJob {
             err.flush();
             return USAGE;
         } catch (IOException e) {
-            err.println("pinfuzz: cannot create " + o.out() + ": " + e.getMessage());
+            err.println("pinfuzz: cannot create " + o.out() + ": " + dev.pinfuzz.io.IoErrors.reason(e));
             err.flush();
             return USAGE;
         }
@@ -64,7 +64,7 @@ public final class CampaignJob {
             if (anyFindingFails) return r.findings().isEmpty() && r.errors().stream().noneMatch(Triage.Error::modelError) ? OK : BROKEN;
             return v.holds() ? OK : BROKEN;
         } catch (IOException e) {
-            err.println("pinfuzz: cannot write the results to " + o.out() + ": " + e.getMessage());
+            err.println("pinfuzz: cannot write the results to " + o.out() + ": " + dev.pinfuzz.io.IoErrors.reason(e));
             err.flush();
             return BROKEN;
         } catch (InterruptedException e) {

@@ -98,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
         } catch (FuzzClasspath.NotFound e) {
             return bad(err, e.getMessage());
         } catch (IOException e) {
-            err.println("pinfuzz bench: " + e.getMessage());
+            err.println("pinfuzz bench: " + dev.pinfuzz.io.IoErrors.reason(e));
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

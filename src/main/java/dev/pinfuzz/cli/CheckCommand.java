@@ -50,6 +50,13 @@ final class CheckCommand implements Callable<Integer> {
             return bad(err, "unknown verdict '" + verdict + "' for --verdict (" + VERDICTS + ")");
         if (tries < 1) return bad(err, "--tries must be at least 1, found " + tries);
         if (out != null && out.toString().isEmpty()) return bad(err, "--out needs a file name, found an empty path");
+        if (out != null) {
+            try {
+                FileBatch.preflight(out, false); // before the search, not after it
+            } catch (FileBatch.Failure e) {
+                return bad(err, e.getMessage());
+            }
+        }
         long s = seed != null ? seed : new SplittableRandom().nextLong();
         String cmd = "pinfuzz check --policy " + policy + " --seed " + s + " --tries " + tries + (verdict == null ? "" : " --verdict " + verdict);
         err.println("pinfuzz check: policy " + policy + ", seed " + s + ", up to " + tries + " tries");
@@ -73,9 +80,10 @@ final class CheckCommand implements Callable<Integer> {
         o.print(r.stats().format());
         o.flush();
         if (out != null) {
-            // As import -o: a symbolic link, FIFO or directory there is refused, not replaced.
+            // As import -o: a symbolic link, FIFO or directory there is refused, not replaced, and a
+            // missing directory is not made (a mistyped path should not grow a tree).
             FileBatch file = new FileBatch();
-            file.add(out, trace.getBytes(StandardCharsets.UTF_8), true);
+            file.add(out, trace.getBytes(StandardCharsets.UTF_8), false);
             try {
                 file.commit();
             } catch (FileBatch.Failure e) {

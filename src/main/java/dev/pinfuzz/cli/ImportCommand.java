@@ -7,6 +7,7 @@ import dev.pinfuzz.importer.Importer;
 import dev.pinfuzz.importer.Problem;
 import dev.pinfuzz.io.FileBatch;
 import java.io.IOException;
+import dev.pinfuzz.io.IoErrors;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,7 +142,7 @@ final class ImportCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new ImportException(f + ": no such file");
         } catch (IOException | RuntimeException e) {
-            throw new ImportException(f + ": cannot read: " + e.getMessage());
+            throw new ImportException(f + ": cannot read: " + (e instanceof IOException io ? IoErrors.reason(io) : e.getMessage()));
         }
     }
 

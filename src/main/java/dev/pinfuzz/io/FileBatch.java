@@ -53,6 +53,14 @@ public final class FileBatch {
         entries.put(target.toAbsolutePath().normalize(), new Entry(target, bytes, makeDirs));
     }
 
+    /**
+     * The checks {@link #commit()} makes first, for one destination, so that a command can refuse
+     * an unusable path before it does its work rather than after.
+     */
+    public static void preflight(Path target, boolean makeDirs) throws Failure {
+        check(new Entry(target, null, makeDirs));
+    }
+
     /** Checks every destination, then writes them all, or (on a failure) none. */
     public void commit() throws Failure {
         for (Entry e : entries.values()) check(e);
@@ -121,6 +129,9 @@ public final class FileBatch {
         Path existing = dir;
         while (!Files.exists(existing)) existing = existing.getParent();
         if (!Files.isDirectory(existing)) throw new Failure(e.target, "not a directory: " + (existing.equals(dir) ? shown : existing));
+        // access(2): EROFS or EACCES. Caught here, before the temporary file, for a clearer message.
+        if (!Files.isWritable(existing))
+            throw new Failure(e.target, "the directory " + (existing.equals(dir) ? shown : existing) + " is not writable (read-only or permission denied)");
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS))
             throw new Failure(e.target, "not a regular file" + (Files.isSymbolicLink(abs) ? " (a symbolic link)" : Files.isDirectory(abs) ? " (a directory)" : ""));
     }

@@ -28,6 +28,6 @@ public final class IoErrors {
 
     /** "Is a directory" as strerror's sentence, lower-cased for the middle of ours; a path stays as it is. */
     private static String lower(String s) {
-        return s.matches("[A-Z][a-z]+( [a-z-]+)+") ? s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1) : s;
+        return s.matches("[A-Z][a-z-]+( [a-z-]+)+") ? s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1) : s;
     }
 }

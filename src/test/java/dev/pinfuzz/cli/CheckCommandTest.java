@@ -33,7 +33,7 @@ final class CheckCommandTest {
     }
 
     @Test
-    void outRefusesToReplaceASymbolicLinkOrADirectoryAndMakesMissingDirectories(@TempDir Path dir) throws Exception {
+    void outRefusesASymbolicLinkADirectoryOrAMissingDirectoryBeforeSearching(@TempDir Path dir) throws Exception {
         Path target = Files.writeString(dir.resolve("elsewhere.trace"), "kept\n");
         Path link = Files.createSymbolicLink(dir.resolve("link.trace"), target);
         CliRun r = run("check", "--policy", "skip-pinned", "--seed", "1", "--out", link.toString());
@@ -43,9 +43,12 @@ final class CheckCommandTest {
         CliRun d = run("check", "--policy", "skip-pinned", "--seed", "1", "--out", dir.toString());
         assertEquals(2, d.code());
         assertTrue(d.err().contains("not a regular file (a directory)"), d.err());
+        assertEquals("", d.out(), "refused before the search: no counterexample was printed");
         Path deep = dir.resolve("a/b/found.trace");
-        assertEquals(1, run("check", "--policy", "skip-pinned", "--seed", "1", "--out", deep.toString()).code());
-        assertTrue(Files.readString(deep).startsWith("policy skip-pinned\n"));
+        CliRun m = run("check", "--policy", "skip-pinned", "--seed", "1", "--out", deep.toString());
+        assertEquals(2, m.code());
+        assertTrue(m.err().endsWith("cannot write " + deep + ": no such directory: " + deep.getParent() + "\n"), m.err());
+        assertFalse(Files.exists(dir.resolve("a")), "no directory is made");
     }
 
     @Test

@@ -68,4 +68,28 @@ class FileBatchTest {
         assertEquals("old a", Files.readString(dir.resolve("a")));
         assertEquals(List.of("a"), names(dir), "the directories x and x/y were made by the batch and go again");
     }
+
+    @Test
+    void aDirectoryThatCannotBeWrittenIsRefusedUpFrontWithItsReason(@TempDir Path dir) throws Exception {
+        Path ro = Files.createDirectory(dir.resolve("ro"));
+        Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            // root may write anyway (CAP_DAC_OVERRIDE); the check is then access(2)'s, as it should be
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(ro), "running as root: the directory is writable");
+            FileBatch.Failure f = assertThrows(FileBatch.Failure.class, () -> FileBatch.preflight(ro.resolve("x.trace"), false));
+            assertEquals("cannot write " + ro.resolve("x.trace") + ": the directory " + ro + " is not writable (read-only or permission denied)",
+                    f.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void preflightRefusesAMissingDirectoryUnlessItMayBeMade(@TempDir Path dir) throws Exception {
+        Path deep = dir.resolve("a/b/x.trace");
+        FileBatch.Failure f = assertThrows(FileBatch.Failure.class, () -> FileBatch.preflight(deep, false));
+        assertEquals("cannot write " + deep + ": no such directory: " + deep.getParent(), f.getMessage());
+        FileBatch.preflight(deep, true);
+        assertTrue(names(dir).isEmpty(), "a preflight makes nothing");
+    }
 }

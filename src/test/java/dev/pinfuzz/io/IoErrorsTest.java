@@ -20,4 +20,10 @@ class IoErrorsTest {
         IOException underFile = assertThrows(IOException.class, () -> Files.writeString(file.resolve("g"), "y"));
         assertEquals("not a directory", IoErrors.reason(underFile));
     }
+
+    @Test
+    void strerrorSentencesAreLowerCasedEvenWithAHyphenatedFirstWord() {
+        assertEquals("read-only file system", IoErrors.reason(new java.nio.file.FileSystemException("/x", null, "Read-only file system")));
+        assertEquals("/Some/Path", IoErrors.reason(new IOException("/Some/Path")), "a path stays as it is");
+    }
 }

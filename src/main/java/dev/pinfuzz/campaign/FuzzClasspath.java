@@ -54,7 +54,8 @@ public final class FuzzClasspath {
                 + " (it copies them to " + dir.resolve("fuzz-lib") + "/), or set PINFUZZ_FUZZ_CLASSPATH");
     }
 
-    private static Path codeSource() {
+    /** Where pinfuzz's classes were loaded from: the jar, or a classes directory; null if unknown. */
+    public static Path codeSource() {
         try {
             var src = FuzzClasspath.class.getProtectionDomain().getCodeSource();
             return src == null ? null : Path.of(src.getLocation().toURI());

@@ -11,8 +11,8 @@ final class CampaignOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "campaign directory (default: pinfuzz-out/<timestamp>)")
     Path out;
 
-    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "corpus/jazzer",
-            description = "persistent corpora, one directory per policy: read as seeds, coverage-increasing inputs merged back (default: ${DEFAULT-VALUE})")
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "persistent corpora, one directory per policy: read as seeds, coverage-increasing inputs merged back (default: corpus/jazzer of the pinfuzz checkout, from whatever directory it is run)")
     Path corpus;
 
     @Option(names = "--no-corpus", description = "cold start: neither read nor grow the persistent corpus")
@@ -37,7 +37,14 @@ final class CampaignOptions {
 
     /** The persistent corpus root, or null for a cold start. */
     Path corpusRoot() {
-        return noCorpus ? null : corpus;
+        return noCorpus ? null : corpus != null ? corpus : Checkout.resolve("corpus/jazzer");
+    }
+
+    /** A warning when the corpus to read is missing (a mistyped --corpus, or a jar outside its checkout), else null. */
+    String missingCorpus() {
+        Path root = corpusRoot();
+        if (root == null || Files.isDirectory(root)) return null;
+        return "warning: no persistent corpus at " + root + ": starting cold" + (merge() ? " (the merge will create it)" : "");
     }
 
     boolean merge() {

@@ -52,6 +52,7 @@ final class NightlyCommand implements Callable<Integer> {
         if (jobs != null && (jobs < 1 || jobs > 256)) return usage(err, "--jobs must be between 1 and 256, not " + jobs);
         if (common.badOut() != null) return usage(err, common.badOut());
         if (common.badCoverage() != null) return usage(err, common.badCoverage());
+        if (common.missingCorpus() != null) err.println("pinfuzz: " + common.missingCorpus());
         int targets = ps.size() + (noEmpty ? 0 : 1);
         int n = Math.min(jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), targets);
         Path dir = common.out != null ? common.out : CampaignJob.defaultOut();

@@ -35,7 +35,7 @@ final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--java", description = "also write " + Regression.JAVA_DIR + "/<Verdict><Policy><Hash8>Test.java")
     boolean java;
 
-    @Option(names = "--dir", paramLabel = "ROOT", defaultValue = ".", description = "project root (default: .)")
+    @Option(names = "--dir", paramLabel = "ROOT", description = "project root (default: the pinfuzz checkout, from whatever directory it is run)")
     Path dir;
 
     @Override
@@ -57,6 +57,7 @@ final class PromoteCommand implements Callable<Integer> {
         if (!o.verdicts().equals(canon.expect()))
             return fail(err, src + ": does not reproduce: expect " + TraceWriter.verdicts(canon.expect()) + " but replay reports "
                     + TraceWriter.verdicts(o.verdicts()) + "; nothing written", 1);
+        if (dir == null) dir = Checkout.resolve(".");
         if (!Files.isDirectory(dir)) return fail(err, "pinfuzz promote: --dir " + dir + ": no such directory (the project root)", 2);
         Regression r = new Regression(canon, o);
         Path trace = dir.resolve(Regression.TRACE_DIR).resolve(r.traceName());

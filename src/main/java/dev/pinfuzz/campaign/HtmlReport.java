@@ -118,7 +118,9 @@ public final class HtmlReport {
         TargetResult e = v.empty();
         if (e != null) rate.add(new SvgPlot.Series("empty target", "#999999", Rates.of(e.samples())));
         sb.append("<h2>Coverage and speed over time</h2><div class=\"plots\">")
-                .append(SvgPlot.render("coverage (libFuzzer cov: edges)", "edges", cov))
+                .append(v.result().options().coverage() == Coverage.STATES
+                        ? SvgPlot.render("coverage (libFuzzer cov: folio states and policy branches)", "features", cov)
+                        : SvgPlot.render("coverage (libFuzzer cov: bytecode edges)", "edges", cov))
                 .append(SvgPlot.render("executions per second (log scale)", "exec/s", rate, true)).append("</div>");
     }
 

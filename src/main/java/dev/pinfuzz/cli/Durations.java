@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code --budget} values: {@code 90}, {@code 90s}, {@code 2m}, {@code 1h}, {@code 1m30s}; in whole seconds. */
+/** {@code --budget} values: {@code 90}, {@code 90s}, {@code 2m}, {@code 1h}, {@code 1m30s}, {@code 1d}; in whole seconds. */
 final class Durations implements ITypeConverter<Integer> {
-    private static final Pattern PART = Pattern.compile("(\\d{1,7})([hms]?)");
+    private static final Pattern PART = Pattern.compile("(\\d{1,7})([dhms]?)");
 
     @Override
     public Integer convert(String value) {
@@ -22,6 +22,7 @@ final class Durations implements ITypeConverter<Integer> {
         while (at < v.length() && m.find(at) && m.start() == at) {
             long n = Long.parseLong(m.group(1));
             total += switch (m.group(2)) {
+                case "d" -> n * 86400;
                 case "h" -> n * 3600;
                 case "m" -> n * 60;
                 default -> n;
@@ -30,7 +31,7 @@ final class Durations implements ITypeConverter<Integer> {
             if (m.group(2).isEmpty() && at < v.length()) break;
         }
         if (v.isEmpty() || at != v.length())
-            throw new TypeConversionException("'" + value + "' is not a duration (examples: 90, 90s, 2m, 1h, 1m30s)");
+            throw new TypeConversionException("'" + value + "' is not a duration (examples: 90, 90s, 2m, 1h, 1m30s, 1d)");
         if (total < 1 || total > 7 * 24 * 3600)
             throw new TypeConversionException("'" + value + "' is out of range (1 second to 7 days)");
         return (int) total;

@@ -34,6 +34,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             // One line naming the bad value and where help is, not a usage dump.
             String name = ex.getCommandLine().getCommandSpec().qualifiedName();
             String msg = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !ex.getCommandLine().getSubcommands().isEmpty()
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-"))
+                msg = "unknown command '" + u.getUnmatched().get(0) + "'";
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty())
                 msg += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
             ex.getCommandLine().getErr().println(name + ": " + msg + " (see " + name + " --help)");

@@ -153,7 +153,7 @@ final class LivenessOracle {
                 if (i > 0) sb.append(", ");
                 sb.append("handle ").append(p.handles().get(h)).append(" (task ").append(tl.taskName(tl.owner(h)))
                         .append(", line ").append(p.line(p.handleDefinition(h))).append(", ")
-                        .append(Flags.format(p.gupOf(h).flags())).append(')');
+                        .append(p.gupOf(h).flags() == 0 ? "flags 0" : Flags.format(p.gupOf(h).flags())).append(')');
             }
         }
         return sb.toString();

@@ -85,6 +85,7 @@ final class ReportFilesTest {
         for (String t : traces.values()) assertTrue(html.contains("./pinfuzz replay pinfuzz-out/x/" + t), t);
         assertTrue(html.contains("VIOLATION of a clean cell"));
         assertTrue(html.contains("empty target"), "exec/s is compared with the empty target");
+        assertTrue(html.contains("folio states and policy branches") && !html.contains("bytecode edges"), "the axis names what --coverage states counts");
     }
 
     @Test

@@ -60,7 +60,9 @@ final class CommandLineContractTest {
             assertEquals(1, r.err().strip().lines().count(), String.join(" ", args) + " printed:\n" + r.err());
             assertFalse(r.err().contains("\tat "), r.err());
         }
-        assertTrue(run("replya", "x.trace").err().contains("did you mean replay"), "a typo gets a suggestion");
+        assertTrue(run("replya", "x.trace").err().startsWith("pinfuzz: unknown command 'replya' (did you mean replay"), "a typo gets a suggestion");
+        assertTrue(run("corpus", "encod").err().startsWith("pinfuzz corpus: unknown command 'encod' (did you mean encode"), "the same one level down");
+        assertTrue(run("nightly", "--budget", "7d", "--bogus").err().contains("--bogus"), "7d is a budget; --bogus is what is wrong");
         assertTrue(run("check", "--policy", "skip-pinned", "--tries", "1e3").err()
                 .startsWith("pinfuzz check: Invalid value for option '--tries': '1e3' is not an int (see pinfuzz check --help)"));
     }

@@ -127,6 +127,14 @@ class OraclesTest {
     }
 
     @Test
+    void aPinHolderIsNamedWithItsGupFlagsAndFlagsZeroSaysSo() {
+        String e = explanation("wait-on-pin", "file f pages=1\nA: write(f, 0, 1)\nA: p = pin_user_pages(f, 0, 1, 0)\nA: fsync(f)\n", Verdict.LIVENESS);
+        assertTrue(e.contains("held by handle p (task A, line 3, flags 0)"), e);
+        e = explanation("wait-on-pin", "file f pages=1\nA: p = pin_user_pages(f, 0, 1, FOLL_WRITE)\nA: fsync(f)\n", Verdict.LIVENESS);
+        assertTrue(e.contains("held by handle p (task A, line 2, FOLL_WRITE)"), e);
+    }
+
+    @Test
     void backgroundWritebackWaitsForThePageLockLikeWriteCachePages() {
         String e = explanation("wait-on-pin", "file f pages=1\nA: p = pin_user_pages(f, 0, 1, FOLL_WRITE)\nB: fsync(f)\n"
                 + "A: writeback(f)\nA: unpin_user_pages_dirty_lock(p, true)\n", Verdict.LIVENESS);

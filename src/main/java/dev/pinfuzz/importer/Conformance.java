@@ -26,14 +26,24 @@ public final class Conformance {
         Timeline tl = outcome.timeline();
         this.notModelled = List.copyOf(notModelled);
         for (Answer a : answers) {
-            if (a.kernel == null || (!a.kernelFault && a.kernel.startsWith("-")) || a.drafts.isEmpty()) continue;
+            if (!compared(a, stepOf)) continue;
             List<Integer> steps = new ArrayList<>();
-            for (int d : a.drafts) if (stepOf[d] >= 0) steps.add(stepOf[d]);
-            if (steps.size() != a.drafts.size()) continue; // capped away
+            for (int d : a.drafts) steps.add(stepOf[d]);
             String model = model(steps, tl);
             boolean ok = a.kernelFault ? model.equals("-EFAULT") : model.equals("pinned");
             checks.add(new Check(a.where, a.call, a.kernelFault ? "-EFAULT" : "accepted (" + a.kernel + ")", model, ok));
         }
+    }
+
+    /**
+     * Whether {@code --check} compares this answer: the kernel accepted the pin or refused it with
+     * {@code EFAULT} (other errors fail before memory is touched), and every step made from the
+     * call is in the program (not capped away by {@code --max-steps}).
+     */
+    static boolean compared(Answer a, int[] stepOf) {
+        if (a.kernel == null || (!a.kernelFault && a.kernel.startsWith("-")) || a.drafts.isEmpty()) return false;
+        for (int d : a.drafts) if (stepOf[d] < 0) return false;
+        return true;
     }
 
     private static String model(List<Integer> steps, Timeline tl) {

@@ -93,7 +93,9 @@ public final class Importer {
             pins += pruned.get(k).kind().gup() ? 1 : 0;
         }
         r.trailing(st.out.trailing());
-        List<String> header = header(source, log, st, problems, r.steps, pins, cut);
+        int compared = 0;
+        for (Answer a : st.out.answers) if (Conformance.compared(a, r.stepOf)) compared++;
+        List<String> header = header(source, log, st, problems, r.steps, pins, compared, cut);
         String text = r.text(header, Policies.DEFAULT);
         Program p;
         try {
@@ -126,13 +128,16 @@ public final class Importer {
     }
 
     private static List<String> header(String source, StraceReader.Log log, State st, List<Problem> problems, int steps,
-                                       int pins, Capper.Cut cut) {
+                                       int pins, int compared, Capper.Cut cut) {
         List<String> h = new ArrayList<>();
         h.add("Imported by `pinfuzz import` from " + source + " (mapping: docs/import.md). Steps carry their log line (L<n>).");
         h.add("log: " + log.lines() + " lines, " + log.calls() + " system calls, " + log.signals() + " signals, "
                 + st.tasks + " tasks, " + problems.size() + " malformed or unusable lines skipped");
-        h.add("program: " + steps + " steps, " + pins + " GUP calls; " + st.out.answers.size() + " recorded answers of pinning calls ("
-                + st.out.notModelled.size() + " not modelled): `pinfuzz import --check` compares them with the model");
+        int recorded = st.out.answers.size();
+        h.add("program: " + steps + " steps, " + pins + " GUP calls; " + recorded + " recorded answers of pinning calls ("
+                + st.out.notModelled.size() + " not modelled): `pinfuzz import --check` compares "
+                + (compared == recorded ? "them" : compared + " of them (the pins accepted or refused with EFAULT, in the kept steps)")
+                + " with the model");
         if (cut.summary() != null) h.add(cut.summary());
         wrap(h, "ignored (no effect on the model): ", st.ignored);
         wrap(h, "unknown system calls, skipped: ", st.unknown);

@@ -83,6 +83,19 @@ class ImportedLogsTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> theHeaderCountsTheAnswersCheckComparesEvenWhenMaxStepsCutsTheProgram() {
+        return Corpus.names().stream().map(n -> dynamicTest(n, () -> {
+            Importer.Result r = Corpus.imported(n);
+            int compared = r.conformance().checks().size();
+            String line = r.trace().lines().filter(l -> l.startsWith("# program: ")).findFirst().orElseThrow();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) recorded answers .* compares (them|(\\d+) of them)").matcher(line);
+            assertTrue(m.find(), line);
+            int said = m.group(3) != null ? Integer.parseInt(m.group(3)) : Integer.parseInt(m.group(1));
+            assertEquals(compared, said, n + ": the header says --check compares " + said + " answers, but it compares " + compared);
+        }));
+    }
+
     @Test
     void importingTheSameLogTwiceGivesTheSameTrace() throws Exception {
         String n = "c_uring_fixedbufs";

@@ -23,7 +23,7 @@ public final class HtmlReport {
             .ok{color:#1a7f37;font-weight:bold}.bad{color:#c62828;font-weight:bold}.muted{color:#777}
             pre{background:#f7f7f7;border:1px solid #e2e2e2;padding:8px;white-space:pre-wrap;margin:4px 0}
             code.cmd{background:#272822;color:#f8f8f2;padding:3px 6px;border-radius:3px;cursor:copy}
-            .finding{border:1px solid #ddd;border-radius:4px;padding:8px 12px;margin:12px 0}
+            .finding{border:1px solid #ddd;border-radius:4px;padding:8px 12px;margin:12px 0}.group h3{font-size:1em;margin:20px 0 4px}details summary{cursor:pointer;color:#555}
             .plots{display:flex;flex-wrap:wrap;gap:12px} svg{background:#fff;border:1px solid #eee}
             svg .grid{stroke:#eee} svg .frame{fill:none;stroke:#999} svg .tick{font-size:10px;fill:#555} svg .pt{font-size:12px;font-weight:bold}
             """;
@@ -124,24 +124,43 @@ public final class HtmlReport {
                 .append(SvgPlot.render("executions per second (log scale)", "exec/s", rate, true)).append("</div>");
     }
 
+    /**
+     * Findings grouped by (policy, verdict): violations of clean cells first, as they are what a
+     * reader has to act on. Each group shows its shortest program; the other minimal programs
+     * (other routes to the same verdict: a store rather than a write, a DMA through another
+     * handle) are folded under it.
+     */
     private static void findings(StringBuilder sb, MatrixView v, Map<String, String> traces, String shownDir) {
         sb.append("<h2>Findings</h2>");
         if (v.result().findings().isEmpty()) sb.append("<p>none</p>");
-        // Violations of clean cells first: they are what a reader has to act on.
         List<CampaignFinding> order = new ArrayList<>(v.result().findings());
         order.sort(java.util.Comparator.comparing(CampaignFinding::expected)
-                .thenComparing(f -> v.policies().indexOf(f.policy())).thenComparing(CampaignFinding::seconds));
-        for (CampaignFinding f : order) {
-            String trace = traces.get(f.signature());
-            String cmd = "./pinfuzz replay " + (shownDir.isEmpty() ? "" : shownDir + "/") + trace;
-            sb.append("<div class=\"finding\"><b>").append(f.verdict().spelling()).append("</b> under <b>").append(Html.esc(f.policy()))
-                    .append("</b> ").append(f.expected() ? "<span class=\"ok\">(expected: canary)</span>" : "<span class=\"bad\">(VIOLATION of a clean cell)</span>")
-                    .append(String.format(Locale.ROOT, " <span class=\"muted\">after %.1f s; shrunk from %d to %d steps; replays to %s</span>",
-                            f.seconds(), f.originalSteps(), f.program().size(), TraceWriter.verdicts(f.outcome().verdicts())))
-                    .append("<p>").append(Html.esc(f.explanation())).append("</p>")
-                    .append("<pre>").append(Html.esc(f.regression().traceText())).append("</pre>")
-                    .append("<p>reproduce: <code class=\"cmd\">").append(Html.esc(cmd)).append("</code></p></div>");
+                .thenComparing(f -> v.policies().indexOf(f.policy())).thenComparing(CampaignFinding::verdict)
+                .thenComparing(f -> f.program().size()).thenComparing(CampaignFinding::seconds));
+        for (int i = 0, j; i < order.size(); i = j) {
+            CampaignFinding head = order.get(i);
+            for (j = i + 1; j < order.size() && order.get(j).policy().equals(head.policy()) && order.get(j).verdict() == head.verdict(); j++) {}
+            sb.append("<div class=\"group\"><h3>").append(head.verdict().spelling()).append(" under ").append(Html.esc(head.policy())).append(' ')
+                    .append(head.expected() ? "<span class=\"ok\">(expected: canary)</span>" : "<span class=\"bad\">(VIOLATION of a clean cell)</span>")
+                    .append(j - i > 1 ? " <span class=\"muted\">" + (j - i) + " distinct minimal programs</span>" : "").append("</h3>");
+            finding(sb, head, traces, shownDir);
+            if (j - i > 1) {
+                sb.append("<details><summary>").append(j - i - 1).append(" more: other routes to the same verdict</summary>");
+                for (int k = i + 1; k < j; k++) finding(sb, order.get(k), traces, shownDir);
+                sb.append("</details>");
+            }
+            sb.append("</div>");
         }
+    }
+
+    private static void finding(StringBuilder sb, CampaignFinding f, Map<String, String> traces, String shownDir) {
+        String cmd = "./pinfuzz replay " + (shownDir.isEmpty() ? "" : shownDir + "/") + traces.get(f.signature());
+        sb.append("<div class=\"finding\">")
+                .append(String.format(Locale.ROOT, "<span class=\"muted\">after %.1f s; shrunk from %d to %d steps; replays to %s</span>",
+                        f.seconds(), f.originalSteps(), f.program().size(), TraceWriter.verdicts(f.outcome().verdicts())))
+                .append("<p>").append(Html.esc(f.explanation())).append("</p>")
+                .append("<pre>").append(Html.esc(f.regression().traceText())).append("</pre>")
+                .append("<p>reproduce: <code class=\"cmd\">").append(Html.esc(cmd)).append("</code></p></div>");
     }
 
     private static void errors(StringBuilder sb, MatrixView v) {

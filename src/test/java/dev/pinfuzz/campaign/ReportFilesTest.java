@@ -158,6 +158,28 @@ final class ReportFilesTest {
         assertTrue(TextSummary.of(v, FindingFiles.write(dir, v.result().findings()), "out").endsWith("canary matrix does NOT hold\n"));
     }
 
+    @Test
+    void findingsOfOnePolicyAndVerdictAreOneGroupLedByTheShortestProgram(@TempDir Path dir) throws Exception {
+        MatrixView full = view(dir);
+        Campaign.Result r = full.result();
+        CampaignFinding lie = r.findings().get(0);
+        var longer = TraceParser.parse("x", "policy skip-pinned\nfile f pages=1\nA: p = pin_user_pages(f, 0, 1, FOLL_WRITE)\n"
+                + "A: q = pin_user_pages(f, 0, 1, 0)\ndev: dma_write(p, 0, 1)\nA: unpin_user_pages_dirty_lock(p, true)\nA: fsync(f)\n");
+        var o = dev.pinfuzz.oracle.Judge.run(longer, dev.pinfuzz.policy.Policies.get("skip-pinned"));
+        List<CampaignFinding> fs = new ArrayList<>(r.findings());
+        fs.add(0, new CampaignFinding(lie.verdict(), "skip-pinned", longer.withExpect(o.verdicts()), o, 1.0, lie.input(), 9));
+        MatrixView v = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), false, r.targets(), fs, List.of()));
+        String html = HtmlReport.of(v, FindingFiles.write(dir, fs), "out");
+        int group = html.indexOf("<h3>durability under skip-pinned");
+        assertTrue(group >= 0 && html.indexOf("<h3>durability under skip-pinned", group + 1) < 0, "one group for skip-pinned durability");
+        assertTrue(html.startsWith("<h3>durability under skip-pinned <span class=\"ok\">(expected: canary)</span> <span class=\"muted\">2 distinct minimal programs</span></h3>", group),
+                html.substring(group, group + 200));
+        int details = html.indexOf("<details>", group);
+        assertTrue(details > 0, "the second program is folded");
+        assertTrue(html.indexOf("dma_write(p, 0, 1)", group) > details, "the 3-step program leads; the 5-step one is folded");
+        assertTrue(html.indexOf("VIOLATION of a clean cell") < group, "violations come first");
+    }
+
     private static List<String> fields(JsonNode n) {
         List<String> l = new ArrayList<>();
         n.fieldNames().forEachRemaining(l::add);

@@ -82,7 +82,7 @@ public final class HtmlReport {
 
     private static void figures(StringBuilder sb, MatrixView v) {
         TargetResult e = v.empty();
-        sb.append("<h2>Targets</h2><table><tr><th>target</th><th>fuzzed s</th><th>executions</th><th>exec/s</th><th>% of empty</th>"
+        sb.append("<h2>Targets</h2><table><tr><th>target</th><th title=\"the fuzzer processes' wall time, JVM start-up included\">wall s</th><th title=\"from libFuzzer's INITED line on\">fuzzing s</th><th>executions</th><th>exec/s</th><th>% of empty</th>"
                 + "<th>coverage</th><th>corpus</th><th>merged corpus</th><th>crash inputs</th><th>findings</th></tr>");
         List<TargetResult> rows = new ArrayList<>();
         for (String p : v.policies()) rows.add(v.target(p));
@@ -91,7 +91,7 @@ public final class HtmlReport {
             String pct = e != null && e.execPerSec() > 0 && t != e
                     ? String.format(Locale.ROOT, "%.1f %%", 100.0 * t.execPerSec() / e.execPerSec()) : "";
             sb.append("<tr><th>").append(Html.esc(t.name())).append(t.stopped() ? " <span class=\"bad\">(stopped)</span>" : "").append("</th>")
-                    .append(num(String.format(Locale.ROOT, "%.0f", t.fuzzSeconds()))).append(num(String.format(Locale.ROOT, "%,d", t.executions())))
+                    .append(num(String.format(Locale.ROOT, "%.0f", t.fuzzSeconds()))).append(num(String.format(Locale.ROOT, "%.1f", t.fuzzingSeconds()))).append(num(String.format(Locale.ROOT, "%,d", t.executions())))
                     .append(num(String.format(Locale.ROOT, "%,d", t.execPerSec()))).append(num(pct)).append(num(String.valueOf(t.coverage())))
                     .append(num(String.valueOf(t.corpusSize()))).append(num(t.mergedCorpusSize() < 0 ? "" : String.valueOf(t.mergedCorpusSize())))
                     .append(num(String.valueOf(t.artifacts().size())))

@@ -35,6 +35,7 @@ public final class LibFuzzerLog {
     private long statExecs = -1;
     private long statExecPerSec = -1;
     private double doneSeconds = -1;
+    private double initedSeconds = -1;
     private String pendingException;
 
     /** @param workDir the process's working directory, against which relative artifact paths resolve */
@@ -54,6 +55,7 @@ public final class LibFuzzerLog {
             long rate = e.find() ? Long.parseLong(e.group(1)) : 0;
             samples.add(new Sample(seconds, execs, cov, corpus, rate));
             if (m.group(2).equals("DONE")) doneSeconds = seconds;
+            if (m.group(2).equals("INITED") && initedSeconds < 0) initedSeconds = seconds;
             return;
         }
         if (line.startsWith("== Java Exception: ")) {
@@ -107,6 +109,16 @@ public final class LibFuzzerLog {
     /** libFuzzer's average exec/s over its fuzzing time, or -1 before the final statistics. */
     public synchronized long finalExecPerSec() {
         return statExecPerSec;
+    }
+
+    /**
+     * Seconds of fuzzing proper: from the INITED line (JVM start-up, instrumentation and the
+     * corpus load are over) to DONE or the last status line; 0 before INITED.
+     */
+    public synchronized double fuzzingSeconds() {
+        if (initedSeconds < 0 || samples.isEmpty()) return 0;
+        double end = doneSeconds >= 0 ? doneSeconds : samples.get(samples.size() - 1).seconds();
+        return Math.max(0, end - initedSeconds);
     }
 
     /** When the DONE line came, or -1. */

@@ -69,6 +69,7 @@ public final class SummaryJson {
         m.put("holds", v.holds(p));
         m.put("row", v.row(p).json());
         m.put("fuzz_seconds", t.fuzzSeconds());
+        m.put("fuzzing_seconds", t.fuzzingSeconds());
         m.put("stopped", t.stopped());
         if (t.mergedCorpusSize() >= 0) m.put("merged_corpus_size", t.mergedCorpusSize());
         TargetResult e = v.empty();

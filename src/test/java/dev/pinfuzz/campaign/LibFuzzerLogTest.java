@@ -51,6 +51,14 @@ final class LibFuzzerLogTest {
         assertEquals(1096, log.coverage());
         assertEquals(518, log.corpusSize());
         assertEquals(6.5, log.doneSeconds());
+        assertEquals(5.5, log.fuzzingSeconds(), 1e-9, "from INITED at 1.0 s to DONE at 6.5 s: JVM start-up left out");
+    }
+
+    @Test
+    void beforeInitedNothingHasBeenFuzzed() {
+        LibFuzzerLog log = new LibFuzzerLog(Path.of("/w"));
+        log.line("INFO: Loaded 1 module", 2.0);
+        assertEquals(0, log.fuzzingSeconds());
     }
 
     @Test

@@ -23,7 +23,7 @@ final class ReportFilesTest {
     private static TargetResult target(String name, String policy, long rate) {
         List<LibFuzzerLog.Sample> s = new ArrayList<>();
         for (int t = 4; t <= 20; t += 2) s.add(new LibFuzzerLog.Sample(t, rate * (t - 4), 100 + 10 * t, t, rate));
-        return new TargetResult(name, policy, true, false, 20, 20, rate * 16, rate, 300, 40, 55, s, List.of());
+        return new TargetResult(name, policy, true, false, 20, 20, 16, rate * 16, rate, 300, 40, 55, s, List.of());
     }
 
     /** skip-pinned found its lie; bounce-pinned (clean) has a violation; wait-on-pin missed its liveness. */
@@ -104,7 +104,7 @@ final class ReportFilesTest {
         Campaign.Result r = full.result();
         List<TargetResult> targets = new ArrayList<>(r.targets());
         TargetResult bp = full.target("bounce-pinned");
-        targets.set(targets.indexOf(bp), new TargetResult(bp.name(), bp.policy(), false, true, 20, 0, 0, 0, 0, 0, -1, List.of(), List.of()));
+        targets.set(targets.indexOf(bp), new TargetResult(bp.name(), bp.policy(), false, true, 20, 0, 0, 0, 0, 0, 0, -1, List.of(), List.of()));
         List<CampaignFinding> fs = r.findings().stream().filter(f -> !f.policy().equals("bounce-pinned")).toList();
         MatrixView v = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), true, targets, fs, List.of()));
         assertEquals(MatrixView.Cell.NOT_RUN, v.cell("bounce-pinned", dev.pinfuzz.program.Verdict.DURABILITY));
@@ -117,7 +117,7 @@ final class ReportFilesTest {
         Campaign.Result r = full.result();
         List<TargetResult> targets = new ArrayList<>();
         for (TargetResult t : r.targets())
-            targets.add(new TargetResult(t.name(), t.policy(), true, true, t.budgetSeconds(), 5, t.executions(), t.execPerSec(),
+            targets.add(new TargetResult(t.name(), t.policy(), true, true, t.budgetSeconds(), 5, 2, t.executions(), t.execPerSec(),
                     t.coverage(), t.corpusSize(), -1, t.samples(), t.artifacts()));
         return new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), true, targets, fs, List.of()));
     }

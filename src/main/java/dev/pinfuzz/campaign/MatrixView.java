@@ -90,9 +90,12 @@ public final class MatrixView {
         return policies().stream().allMatch(this::holds);
     }
 
-    /** Some row is known not to hold (rather than cut short or never run). */
+    /**
+     * Some row is known not to hold. After an interrupt a row cut short or never run is only
+     * unsettled; in a campaign that ran to its end, a fuzzer that ran no input is a failure.
+     */
     public boolean broken() {
-        return policies().stream().anyMatch(p -> row(p) == Row.BROKEN);
+        return policies().stream().anyMatch(p -> row(p) == Row.BROKEN || !r.interrupted() && row(p) != Row.HOLDS);
     }
 
     /** A policy's row: it holds, it is broken, or nothing is settled because the campaign was interrupted. */

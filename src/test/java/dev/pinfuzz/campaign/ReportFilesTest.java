@@ -110,6 +110,9 @@ final class ReportFilesTest {
         assertEquals(MatrixView.Cell.NOT_RUN, v.cell("bounce-pinned", dev.pinfuzz.program.Verdict.DURABILITY));
         assertFalse(v.holds("bounce-pinned"));
         assertTrue(TextSummary.of(v, Map.of(), "out").matches("(?s).*bounce-pinned .* not run\n.*"));
+        MatrixView uninterrupted = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), false, targets, fs, List.of()));
+        assertTrue(uninterrupted.broken(), "without an interrupt, a fuzzer that ran no input (a JVM that died, say) breaks the run");
+        assertTrue(TextSummary.of(uninterrupted, Map.of(), "out").endsWith("canary matrix does NOT hold\n"));
     }
 
     /** The campaign of {@link #view} interrupted: every target stopped before its budget ran out. */

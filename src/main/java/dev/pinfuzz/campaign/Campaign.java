@@ -22,13 +22,16 @@ public final class Campaign {
      * @param corpusRoot persistent corpora ({@code ROOT/<policy>/}), or null for a cold start
      * @param merge merge coverage-increasing inputs back into the persistent corpora
      * @param empty also run the empty target, for the exec/s comparison
+     * @param sweepTries programs per policy for the {@link PropertySweep} of clean cells (0: none)
      */
     public record Options(List<String> policies, int budget, int policySeconds, int processes, int concurrency,
-                          Path out, Path corpusRoot, boolean merge, boolean empty, Coverage coverage) {}
+                          Path out, Path corpusRoot, boolean merge, boolean empty, Coverage coverage, int sweepTries) {}
 
-    /** Everything a summary and a report need. */
+    /** Everything a summary and a report need; {@code sweepSeed} is the property sweep's seed. */
     public record Result(Options options, Instant started, Instant finished, boolean interrupted,
-                         List<TargetResult> targets, List<CampaignFinding> findings, List<Triage.Error> errors) {}
+                         List<TargetResult> targets, List<CampaignFinding> findings, List<Triage.Error> errors, long sweepSeed) {}
+
+    private record Swept(String policy, PropertySweep.Hit hit) {}
 
     private final Options o;
     private final JazzerCommand cmd;
@@ -60,6 +63,21 @@ public final class Campaign {
             return null;
         }));
         pool.shutdown();
+        // While the fuzzers' JVMs start: the property sweep of every policy's clean cells.
+        long seed = PropertySweep.seedFor(started);
+        List<Swept> swept = new ArrayList<>();
+        for (String p : o.policies()) {
+            if (interrupted) break;
+            try {
+                for (PropertySweep.Hit h : PropertySweep.run(p, PropertySweep.cleanCells(p), seed, o.sweepTries(), o.out().resolve("work").resolve(p).resolve("sweep")))
+                    swept.add(new Swept(p, h));
+            } catch (java.io.IOException e) {
+                progress.note("pinfuzz: the property sweep of " + p + " could not write its input: " + dev.pinfuzz.io.IoErrors.reason(e));
+            }
+        }
+        if (o.sweepTries() > 0)
+            progress.note("pinfuzz: property sweep (" + o.sweepTries() + " programs per policy, seed " + seed + "): "
+                    + (swept.isEmpty() ? "no clean cell violated" : swept.size() + " clean cell(s) violated"));
         while (!pool.awaitTermination(500, TimeUnit.MILLISECONDS)) progress.update(runs);
         progress.update(runs);
         progress.done();
@@ -74,12 +92,14 @@ public final class Campaign {
         List<TargetResult> results = new ArrayList<>();
         for (TargetRun r : runs) results.add(TargetResult.of(r));
         Triage triage = new Triage();
+        for (Swept s : swept)
+            triage.add(s.policy(), s.hit().input(), s.hit().seconds(), null, java.util.EnumSet.of(s.hit().verdict()), CampaignFinding.SWEEP);
         for (TargetResult t : results) {
             if (t.policy() == null) continue;
             for (LibFuzzerLog.Artifact a : t.artifacts())
                 triage.add(t.policy(), a.file(), a.seconds(), a.exception());
         }
-        return new Result(o, started, Instant.now(), interrupted, results, triage.findings(), triage.errors());
+        return new Result(o, started, Instant.now(), interrupted, results, triage.findings(), triage.errors(), seed);
     }
 
     /** Ends every fuzzer; {@link #run} then finishes with what they found. Safe from any thread. */

@@ -11,12 +11,19 @@ import java.nio.file.Path;
  * A finding of a campaign after triage: the verdict hunted, the shrunk program (with its policy
  * and expect lines), the outcome of replaying it, and where it came from.
  *
- * @param seconds when the crashing input was written, in seconds since its fuzzer started
- * @param input the fuzzer's crashing input
+ * @param seconds when the crashing input was written, in seconds since its fuzzer started (for
+ *        the property sweep, since the sweep began)
+ * @param input the fuzzer's crashing input, or the sweep's violating program as one
  * @param originalSteps steps of the decoded input before shrinking
+ * @param engine {@link #JAZZER} or {@link #SWEEP}
  */
 public record CampaignFinding(Verdict verdict, String policy, Program program, Outcome outcome,
-                              double seconds, Path input, int originalSteps) {
+                              double seconds, Path input, int originalSteps, String engine) {
+    /** Found by a coverage-guided fuzzer. */
+    public static final String JAZZER = "jazzer";
+    /** Found by the property sweep before the fuzzers ({@link PropertySweep}): only ever a clean cell. */
+    public static final String SWEEP = "property sweep";
+
     /** What dedups findings: the verdict, the policy and the shrunk canonical text. */
     public String signature() {
         return verdict.spelling() + "\n" + policy + "\n" + TraceWriter.print(program);

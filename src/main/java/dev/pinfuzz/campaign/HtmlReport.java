@@ -143,21 +143,24 @@ public final class HtmlReport {
             sb.append("<div class=\"group\"><h3>").append(head.verdict().spelling()).append(" under ").append(Html.esc(head.policy())).append(' ')
                     .append(head.expected() ? "<span class=\"ok\">(expected: canary)</span>" : "<span class=\"bad\">(VIOLATION of a clean cell)</span>")
                     .append(j - i > 1 ? " <span class=\"muted\">" + (j - i) + " distinct minimal programs</span>" : "").append("</h3>");
-            finding(sb, head, traces, shownDir);
+            finding(sb, v, head, traces, shownDir);
             if (j - i > 1) {
                 sb.append("<details><summary>").append(j - i - 1).append(" more: other routes to the same verdict</summary>");
-                for (int k = i + 1; k < j; k++) finding(sb, order.get(k), traces, shownDir);
+                for (int k = i + 1; k < j; k++) finding(sb, v, order.get(k), traces, shownDir);
                 sb.append("</details>");
             }
             sb.append("</div>");
         }
     }
 
-    private static void finding(StringBuilder sb, CampaignFinding f, Map<String, String> traces, String shownDir) {
+    private static void finding(StringBuilder sb, MatrixView v, CampaignFinding f, Map<String, String> traces, String shownDir) {
         String cmd = "./pinfuzz replay " + (shownDir.isEmpty() ? "" : shownDir + "/") + traces.get(f.signature());
+        String when = !f.engine().equals(CampaignFinding.SWEEP) ? String.format(Locale.ROOT, "after %.1f s", f.seconds())
+                : "by the property sweep before fuzzing (the first such program of <code>pinfuzz check --policy " + Html.esc(f.policy())
+                        + " --seed " + v.result().sweepSeed() + " --verdict " + f.verdict().spelling() + "</code>)";
         sb.append("<div class=\"finding\">")
-                .append(String.format(Locale.ROOT, "<span class=\"muted\">after %.1f s; shrunk from %d to %d steps; replays to %s</span>",
-                        f.seconds(), f.originalSteps(), f.program().size(), TraceWriter.verdicts(f.outcome().verdicts())))
+                .append(String.format(Locale.ROOT, "<span class=\"muted\">%s; shrunk from %d to %d steps; replays to %s</span>",
+                        when, f.originalSteps(), f.program().size(), TraceWriter.verdicts(f.outcome().verdicts())))
                 .append("<p>").append(Html.esc(f.explanation())).append("</p>")
                 .append("<pre>").append(Html.esc(f.regression().traceText())).append("</pre>")
                 .append("<p>reproduce: <code class=\"cmd\">").append(Html.esc(cmd)).append("</code></p></div>");

@@ -73,9 +73,10 @@ public final class MatrixView {
 
     public Cell cell(String policy, Verdict v) {
         TargetResult t = target(policy);
-        if (!t.ran()) return Cell.NOT_RUN;
         boolean expected = CanaryMatrix.isExpected(policy, v);
+        // A violation the property sweep found stands even if the policy's fuzzer never ran.
         if (found(policy).contains(v)) return expected ? Cell.FOUND : Cell.VIOLATION;
+        if (!t.ran()) return Cell.NOT_RUN;
         if (t.stopped()) return Cell.CUT_SHORT;
         return expected ? Cell.MISSED : Cell.CLEAN;
     }
@@ -124,13 +125,13 @@ public final class MatrixView {
      */
     public Row row(String policy) {
         TargetResult t = target(policy);
-        if (!t.ran()) return Row.NOT_RUN;
         boolean broken = errors(policy).stream().anyMatch(Triage.Error::modelError);
         for (Verdict c : CanaryMatrix.COLUMNS) {
             Cell cell = cell(policy, c);
             broken |= cell == Cell.VIOLATION || cell == Cell.MISSED;
         }
         if (broken) return Row.BROKEN;
+        if (!t.ran()) return Row.NOT_RUN;
         return t.stopped() ? Row.CUT_SHORT : Row.HOLDS;
     }
 

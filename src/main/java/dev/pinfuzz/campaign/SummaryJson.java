@@ -28,6 +28,8 @@ public final class SummaryJson {
         root.put("jobs", r.options().concurrency() * r.options().processes());
         // libFuzzer's "cov" counts different things in each mode: figures compare within a mode only
         root.put("coverage_mode", r.options().coverage().spelling());
+        if (r.options().sweepTries() > 0)
+            root.put("property_sweep", Map.of("seed", r.sweepSeed(), "programs_per_policy", r.options().sweepTries()));
         Map<String, Object> policies = new LinkedHashMap<>();
         for (String p : v.policies()) policies.put(p, policy(v, p, traces));
         root.put("policies", policies);
@@ -55,6 +57,7 @@ public final class SummaryJson {
             fm.put("steps", f.program().size());
             fm.put("verdicts", spell(f.outcome().verdicts()));
             fm.put("expected", f.expected());
+            fm.put("engine", f.engine());
             fm.put("found_after_seconds", f.seconds());
             fm.put("original_steps", f.originalSteps());
             fs.add(fm);

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,15 @@ public final class Triage {
     private final List<Error> errors = new ArrayList<>();
 
     /** Triage one crashing input of {@code policy}'s fuzzer, found at {@code seconds}. */
-    public synchronized void add(String policy, Path input, double seconds, String fuzzerMessage) {
+    public void add(String policy, Path input, double seconds, String fuzzerMessage) {
+        add(policy, input, seconds, fuzzerMessage, EnumSet.allOf(Verdict.class), CampaignFinding.JAZZER);
+    }
+
+    /**
+     * The same for any engine's input, keeping only the verdicts of {@code keep} (the property
+     * sweep keeps the clean cells it hunted, never a canary's expected verdict).
+     */
+    public synchronized void add(String policy, Path input, double seconds, String fuzzerMessage, Set<Verdict> keep, String engine) {
         WritebackPolicy rules = Policies.get(policy);
         byte[] data;
         try {
@@ -57,10 +67,11 @@ public final class Triage {
             return;
         }
         for (Verdict v : o.verdicts()) {
+            if (!keep.contains(v)) continue;
             Program s = Shrinker.shrink(p, q -> shows(q, rules, v));
             Outcome so = Judge.run(s, rules);
             Program kept = s.withPolicy(policy).withExpect(so.verdicts());
-            CampaignFinding f = new CampaignFinding(v, policy, kept, so, seconds, input, p.size());
+            CampaignFinding f = new CampaignFinding(v, policy, kept, so, seconds, input, p.size(), engine);
             CampaignFinding old = findings.get(f.signature());
             if (old == null || old.seconds() > seconds) findings.put(f.signature(), f);
         }

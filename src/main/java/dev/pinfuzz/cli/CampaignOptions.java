@@ -21,6 +21,10 @@ final class CampaignOptions {
     @Option(names = "--no-merge", description = "read the persistent corpus but do not merge new inputs into it")
     boolean noMerge;
 
+    @Option(names = "--sweep-tries", paramLabel = "N", defaultValue = "" + dev.pinfuzz.campaign.PropertySweep.DEFAULT_TRIES,
+            description = "programs per policy the property-based engine runs first, hunting the cells that must stay clean (0: none; default: ${DEFAULT-VALUE})")
+    int sweepTries;
+
     @Option(names = "--coverage", paramLabel = "MODE", defaultValue = "states",
             description = "what counts as new coverage: states (the model's folio states, and the policies' branches) or model (every branch of the mm core and the policies) (default: ${DEFAULT-VALUE})")
     String coverage;
@@ -55,6 +59,11 @@ final class CampaignOptions {
     static String unknownPolicy(String policy) {
         if (Policies.get(policy) != null) return null;
         return "unknown policy '" + policy + "' (known: " + String.join(", ", Policies.names()) + ")";
+    }
+
+    /** A message when {@code --sweep-tries} is out of range, else null. */
+    String badSweep() {
+        return sweepTries < 0 || sweepTries > 10_000_000 ? "--sweep-tries must be between 0 and 10000000, not " + sweepTries : null;
     }
 
     /** A message when {@code --out} names something that is not a directory, else null. */

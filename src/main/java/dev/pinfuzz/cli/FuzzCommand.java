@@ -43,9 +43,10 @@ final class FuzzCommand implements Callable<Integer> {
         if (jobs < 1 || jobs > 256) return NightlyCommand.usage(err, "--jobs must be between 1 and 256, not " + jobs);
         if (common.badOut() != null) return NightlyCommand.usage(err, common.badOut());
         if (common.badCoverage() != null) return NightlyCommand.usage(err, common.badCoverage());
+        if (common.badSweep() != null) return NightlyCommand.usage(err, common.badSweep());
         if (common.missingCorpus() != null) err.println("pinfuzz: " + common.missingCorpus());
         Path dir = common.out != null ? common.out : CampaignJob.defaultOut();
-        Campaign.Options o = new Campaign.Options(List.of(policy), budget, budget, jobs, 1, dir, common.corpusRoot(), common.merge(), false, common.coverage());
+        Campaign.Options o = new Campaign.Options(List.of(policy), budget, budget, jobs, 1, dir, common.corpusRoot(), common.merge(), false, common.coverage(), common.sweepTries);
         return CampaignJob.run(o, dir.toString(), true, out, err);
     }
 }

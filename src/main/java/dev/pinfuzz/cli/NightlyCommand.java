@@ -52,6 +52,7 @@ final class NightlyCommand implements Callable<Integer> {
         if (jobs != null && (jobs < 1 || jobs > 256)) return usage(err, "--jobs must be between 1 and 256, not " + jobs);
         if (common.badOut() != null) return usage(err, common.badOut());
         if (common.badCoverage() != null) return usage(err, common.badCoverage());
+        if (common.badSweep() != null) return usage(err, common.badSweep());
         if (common.missingCorpus() != null) err.println("pinfuzz: " + common.missingCorpus());
         int targets = ps.size() + (noEmpty ? 0 : 1);
         int n = Math.min(jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), targets);
@@ -61,7 +62,7 @@ final class NightlyCommand implements Callable<Integer> {
         if (budget < least)
             err.println("pinfuzz nightly: warning: " + budget + " s is less than the " + least + " s that JVM start-up and merging "
                     + "take for " + ps.size() + " policies on " + n + " processes; each policy fuzzes 1 s, and the run outlasts its budget");
-        Campaign.Options o = new Campaign.Options(List.copyOf(ps), budget, seconds, 1, n, dir, common.corpusRoot(), common.merge(), !noEmpty, common.coverage());
+        Campaign.Options o = new Campaign.Options(List.copyOf(ps), budget, seconds, 1, n, dir, common.corpusRoot(), common.merge(), !noEmpty, common.coverage(), common.sweepTries);
         return CampaignJob.run(o, dir.toString(), false, out, err);
     }
 

@@ -33,15 +33,15 @@ final class ReportFilesTest {
         Files.write(in, ProgramEncoder.encode(TraceParser.parse("x", lie)));
         Triage t = new Triage();
         t.add("skip-pinned", in, 6.25, null);
-        Campaign.Options o = new Campaign.Options(List.of("skip-pinned", "wait-on-pin", "bounce-pinned"), 60, 15, 1, 2, dir, null, false, true, Coverage.STATES);
+        Campaign.Options o = new Campaign.Options(List.of("skip-pinned", "wait-on-pin", "bounce-pinned"), 60, 15, 1, 2, dir, null, false, true, Coverage.STATES, 0);
         List<TargetResult> targets = List.of(target("empty", null, 900_000), target("skip-pinned", "skip-pinned", 5000),
                 target("wait-on-pin", "wait-on-pin", 4000), target("bounce-pinned", "bounce-pinned", 3000));
         List<CampaignFinding> fs = new ArrayList<>(t.findings());
         // The same lie relabelled as bounce-pinned's: a finding in a clean cell.
         CampaignFinding g = fs.get(0);
-        fs.add(new CampaignFinding(g.verdict(), "bounce-pinned", g.program().withPolicy("bounce-pinned"), g.outcome(), 9, g.input(), 3));
+        fs.add(new CampaignFinding(g.verdict(), "bounce-pinned", g.program().withPolicy("bounce-pinned"), g.outcome(), 9, g.input(), 3, CampaignFinding.JAZZER));
         return new MatrixView(new Campaign.Result(o, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:01:00Z"),
-                false, targets, fs, List.of()));
+                false, targets, fs, List.of(), 20454));
     }
 
     @Test
@@ -106,11 +106,11 @@ final class ReportFilesTest {
         TargetResult bp = full.target("bounce-pinned");
         targets.set(targets.indexOf(bp), new TargetResult(bp.name(), bp.policy(), false, true, 20, 0, 0, 0, 0, 0, 0, -1, List.of(), List.of()));
         List<CampaignFinding> fs = r.findings().stream().filter(f -> !f.policy().equals("bounce-pinned")).toList();
-        MatrixView v = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), true, targets, fs, List.of()));
+        MatrixView v = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), true, targets, fs, List.of(), 20454));
         assertEquals(MatrixView.Cell.NOT_RUN, v.cell("bounce-pinned", dev.pinfuzz.program.Verdict.DURABILITY));
         assertFalse(v.holds("bounce-pinned"));
         assertTrue(TextSummary.of(v, Map.of(), "out").matches("(?s).*bounce-pinned .* not run\n.*"));
-        MatrixView uninterrupted = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), false, targets, fs, List.of()));
+        MatrixView uninterrupted = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), false, targets, fs, List.of(), 20454));
         assertTrue(uninterrupted.broken(), "without an interrupt, a fuzzer that ran no input (a JVM that died, say) breaks the run");
         assertTrue(TextSummary.of(uninterrupted, Map.of(), "out").endsWith("canary matrix does NOT hold\n"));
     }
@@ -122,7 +122,7 @@ final class ReportFilesTest {
         for (TargetResult t : r.targets())
             targets.add(new TargetResult(t.name(), t.policy(), true, true, t.budgetSeconds(), 5, 2, t.executions(), t.execPerSec(),
                     t.coverage(), t.corpusSize(), -1, t.samples(), t.artifacts()));
-        return new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), true, targets, fs, List.of()));
+        return new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), true, targets, fs, List.of(), 20454));
     }
 
     @Test
@@ -170,8 +170,8 @@ final class ReportFilesTest {
                 + "A: q = pin_user_pages(f, 0, 1, 0)\ndev: dma_write(p, 0, 1)\nA: unpin_user_pages_dirty_lock(p, true)\nA: fsync(f)\n");
         var o = dev.pinfuzz.oracle.Judge.run(longer, dev.pinfuzz.policy.Policies.get("skip-pinned"));
         List<CampaignFinding> fs = new ArrayList<>(r.findings());
-        fs.add(0, new CampaignFinding(lie.verdict(), "skip-pinned", longer.withExpect(o.verdicts()), o, 1.0, lie.input(), 9));
-        MatrixView v = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), false, r.targets(), fs, List.of()));
+        fs.add(0, new CampaignFinding(lie.verdict(), "skip-pinned", longer.withExpect(o.verdicts()), o, 1.0, lie.input(), 9, CampaignFinding.JAZZER));
+        MatrixView v = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), false, r.targets(), fs, List.of(), 20454));
         String html = HtmlReport.of(v, FindingFiles.write(dir, fs), "out");
         int group = html.indexOf("<h3>durability under skip-pinned");
         assertTrue(group >= 0 && html.indexOf("<h3>durability under skip-pinned", group + 1) < 0, "one group for skip-pinned durability");
@@ -181,6 +181,27 @@ final class ReportFilesTest {
         assertTrue(details > 0, "the second program is folded");
         assertTrue(html.indexOf("dma_write(p, 0, 1)", group) > details, "the 3-step program leads; the 5-step one is folded");
         assertTrue(html.indexOf("VIOLATION of a clean cell") < group, "violations come first");
+    }
+
+    @Test
+    void aViolationTheSweepFoundBreaksItsRowEvenIfTheFuzzerNeverRanAndTheReportSaysHowToReproduceIt(@TempDir Path dir) throws Exception {
+        MatrixView full = view(dir);
+        Campaign.Result r = full.result();
+        List<TargetResult> targets = new ArrayList<>(r.targets());
+        TargetResult bp = full.target("bounce-pinned");
+        targets.set(targets.indexOf(bp), new TargetResult(bp.name(), bp.policy(), false, true, 20, 0, 0, 0, 0, 0, 0, -1, List.of(), List.of()));
+        List<CampaignFinding> fs = new ArrayList<>();
+        for (CampaignFinding f : r.findings())
+            fs.add(!f.policy().equals("bounce-pinned") ? f : new CampaignFinding(f.verdict(), f.policy(), f.program(), f.outcome(), 0.3,
+                    f.input(), f.originalSteps(), CampaignFinding.SWEEP));
+        MatrixView v = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), true, targets, fs, List.of(), 20454));
+        assertEquals(MatrixView.Cell.VIOLATION, v.cell("bounce-pinned", dev.pinfuzz.program.Verdict.DURABILITY));
+        assertEquals(MatrixView.Cell.NOT_RUN, v.cell("bounce-pinned", dev.pinfuzz.program.Verdict.LIVENESS));
+        assertEquals(MatrixView.Row.BROKEN, v.row("bounce-pinned"));
+        String html = HtmlReport.of(v, FindingFiles.write(dir, fs), "out");
+        assertTrue(html.contains("by the property sweep before fuzzing (the first such program of <code>pinfuzz check --policy bounce-pinned --seed 20454 --verdict durability</code>)"), html);
+        JsonNode bpJson = new ObjectMapper().readTree(SummaryJson.of(v, FindingFiles.write(dir, fs))).get("policies").get("bounce-pinned");
+        assertEquals("property sweep", bpJson.get("findings").get(0).get("engine").asText());
     }
 
     private static List<String> fields(JsonNode n) {

@@ -97,4 +97,15 @@ final class TriageTest {
         assertFalse(t.errors().get(0).modelError());
         assertTrue(t.errors().get(0).message().contains("timeout after 10 seconds"));
     }
+
+    @Test
+    void anotherEnginesInputKeepsOnlyTheVerdictsItWasAddedFor(@TempDir Path dir) throws Exception {
+        Triage t = new Triage();
+        t.add("skip-pinned", input(dir, NOISY_LIE, "sweep-1"), 0.1, null, EnumSet.of(Verdict.LIVENESS), CampaignFinding.SWEEP);
+        assertEquals(0, t.findings().size(), "the lie is durability: nothing kept when only liveness was hunted");
+        t.add("skip-pinned", input(dir, NOISY_LIE, "sweep-2"), 0.2, null, EnumSet.of(Verdict.DURABILITY), CampaignFinding.SWEEP);
+        assertEquals(1, t.findings().size());
+        assertEquals(CampaignFinding.SWEEP, t.findings().get(0).engine());
+        assertEquals(3, t.findings().get(0).program().size(), "shrunk like a fuzzer's crash");
+    }
 }

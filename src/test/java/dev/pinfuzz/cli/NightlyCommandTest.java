@@ -54,7 +54,10 @@ final class NightlyCommandTest {
         JsonNode sp = s.get("policies").get("skip-pinned");
         assertTrue(sp.get("executions").asLong() > 0);
         assertEquals("durability", sp.get("verdicts").get(0).asText());
+        assertEquals(5000, s.get("property_sweep").get("programs_per_policy").asInt(), "the property sweep ran first");
+        assertTrue(r.err().contains("property sweep (5000 programs per policy, seed "), r.err());
         for (JsonNode f : sp.get("findings")) {
+            assertEquals("jazzer", f.get("engine").asText(), "skip-pinned's clean cells are clean: only Jazzer found its lie");
             Replay.Result again = Replay.file(out.resolve(f.get("trace").asText()), null, null);
             assertTrue(again.matches(), again::report);
         }

@@ -98,13 +98,19 @@ final class ReportFilesTest {
         assertTrue(text.endsWith("canary matrix does NOT hold\n"), text);
     }
 
+    /** {@link #view}'s targets, bounce-pinned's fuzzer stopped before it ran an input. */
+    private static List<TargetResult> bouncePinnedNeverRan(MatrixView full) {
+        List<TargetResult> targets = new ArrayList<>(full.result().targets());
+        TargetResult bp = full.target("bounce-pinned");
+        targets.set(targets.indexOf(bp), new TargetResult(bp.name(), bp.policy(), false, true, 20, 0, 0, 0, 0, 0, 0, -1, List.of(), List.of()));
+        return targets;
+    }
+
     @Test
     void aPolicyAnInterruptedCampaignNeverStartedIsNotRunNotClean(@TempDir Path dir) throws Exception {
         MatrixView full = view(dir);
         Campaign.Result r = full.result();
-        List<TargetResult> targets = new ArrayList<>(r.targets());
-        TargetResult bp = full.target("bounce-pinned");
-        targets.set(targets.indexOf(bp), new TargetResult(bp.name(), bp.policy(), false, true, 20, 0, 0, 0, 0, 0, 0, -1, List.of(), List.of()));
+        List<TargetResult> targets = bouncePinnedNeverRan(full);
         List<CampaignFinding> fs = r.findings().stream().filter(f -> !f.policy().equals("bounce-pinned")).toList();
         MatrixView v = new MatrixView(new Campaign.Result(r.options(), r.started(), r.finished(), true, targets, fs, List.of(), 20454));
         assertEquals(MatrixView.Cell.NOT_RUN, v.cell("bounce-pinned", dev.pinfuzz.program.Verdict.DURABILITY));
@@ -187,9 +193,7 @@ final class ReportFilesTest {
     void aViolationTheSweepFoundBreaksItsRowEvenIfTheFuzzerNeverRanAndTheReportSaysHowToReproduceIt(@TempDir Path dir) throws Exception {
         MatrixView full = view(dir);
         Campaign.Result r = full.result();
-        List<TargetResult> targets = new ArrayList<>(r.targets());
-        TargetResult bp = full.target("bounce-pinned");
-        targets.set(targets.indexOf(bp), new TargetResult(bp.name(), bp.policy(), false, true, 20, 0, 0, 0, 0, 0, 0, -1, List.of(), List.of()));
+        List<TargetResult> targets = bouncePinnedNeverRan(full);
         List<CampaignFinding> fs = new ArrayList<>();
         for (CampaignFinding f : r.findings())
             fs.add(!f.policy().equals("bounce-pinned") ? f : new CampaignFinding(f.verdict(), f.policy(), f.program(), f.outcome(), 0.3,

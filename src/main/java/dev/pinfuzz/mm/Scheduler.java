@@ -23,6 +23,9 @@ public final class Scheduler {
     private long seq;
     /** Tasks suspended now (waiting for a lock or pins): none, and there is nothing to resume. */
     private int blocked;
+    /** First appearances since the last crash, and whether there was one. */
+    private int births;
+    private boolean crashed;
 
     private Scheduler(Program p, WritebackPolicy policy, Observer obs) {
         this.k = new Kernel(p, policy, obs);
@@ -53,7 +56,10 @@ public final class Scheduler {
                 crash(i);
             } else {
                 Task t = k.tasks[st.task()];
-                t.seen = true;
+                if (!t.seen) {
+                    t.seen = true;
+                    t.born = ++births;
+                }
                 if (t.dead) obs.stepDropped(i, t.idx);
                 else if (t.suspended() || !t.queue.isEmpty()) t.queue.add(i);
                 else start(t, i);
@@ -183,15 +189,26 @@ public final class Scheduler {
         java.util.Arrays.fill(k.handles, null);
         for (int j = 0; j < k.tasks.length; j++) k.tasks[j] = new Task(j, k.files.length);
         blocked = 0;
+        births = 0; // the tasks after a crash are fresh: they are ordered by their own first lines
+        crashed = true;
         obs.crashed(i, clock++);
     }
 
-    /** The end: every task that is not suspended exits; repeat while exits let others resume. */
+    /**
+     * The end: every task that is not suspended exits, in order of first appearance (since the
+     * last crash); repeat while exits let others resume.
+     */
     private void finalExits() {
+        // k.tasks is in the parser's order of first appearance: only a crash can change the order
+        Task[] order = k.tasks;
+        if (crashed) {
+            order = order.clone();
+            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(t -> t.seen ? t.born : Integer.MAX_VALUE));
+        }
         boolean progress = true;
         while (progress) {
             progress = false;
-            for (Task t : k.tasks) {
+            for (Task t : order) {
                 if (!t.seen || t.suspended() || t.exited || t.dead) continue;
                 progress = true;
                 t.resetProgress();

@@ -25,6 +25,8 @@ final class Task {
     int cur, cur2;
     boolean started, flag;
     boolean exited, dead, seen;
+    /** Order of first appearance since the last {@code crash()}: the final exits go in this order. */
+    int born;
     /** The handles this task's GUPs made, in index order (a task's lines run in order): what its exit releases. */
     int[] owned;
     int ownedCount;

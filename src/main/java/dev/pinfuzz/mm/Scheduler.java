@@ -26,6 +26,9 @@ public final class Scheduler {
     /** First appearances since the last crash, and whether there was one. */
     private int births;
     private boolean crashed;
+    /** During the final exits: the earliest position (in exit order) of a task that resumed; positions by task after a crash. */
+    private int firstResumed = Integer.MAX_VALUE;
+    private int[] exitPos;
 
     private Scheduler(Program p, WritebackPolicy policy, Observer obs) {
         this.k = new Kernel(p, policy, obs);
@@ -83,10 +86,10 @@ public final class Scheduler {
         k.step = i;
         long r = i == Task.FINAL_EXIT ? Gup.exit(k, t) : exec(t, i);
         if (r == Kernel.BLOCKED) {
-            if (t.suspendedSeq == 0) {
-                t.suspendedSeq = ++seq;
-                blocked++;
-            }
+            // A resumed step that must wait again is suspended anew, behind those already waiting
+            // (a task woken from a wait queue that sleeps again goes to its tail).
+            if (t.suspendedSeq == 0) blocked++;
+            t.suspendedSeq = ++seq;
             obs.stepBlocked(i, t.idx, clock++, waitFor(t));
             return;
         }
@@ -154,6 +157,7 @@ public final class Scheduler {
             obs.stepResumed(next.running, next.idx, clock++);
             proceed(next);
             drain(next);
+            firstResumed = Math.min(firstResumed, exitPos == null ? next.idx : exitPos[next.idx]);
         }
     }
 
@@ -195,8 +199,9 @@ public final class Scheduler {
     }
 
     /**
-     * The end: every task that is not suspended exits, in order of first appearance (since the
-     * last crash); repeat while exits let others resume.
+     * The end: one at a time, the first task in order of appearance (since the last crash) that
+     * is not suspended exits, and the usual resumes follow; a task an exit let resume is next in
+     * line if it comes earlier than the position reached.
      */
     private void finalExits() {
         // k.tasks is in the parser's order of first appearance: only a crash can change the order
@@ -204,18 +209,21 @@ public final class Scheduler {
         if (crashed) {
             order = order.clone();
             java.util.Arrays.sort(order, java.util.Comparator.comparingInt(t -> t.seen ? t.born : Integer.MAX_VALUE));
+            exitPos = new int[order.length];
+            for (int j = 0; j < order.length; j++) exitPos[order[j].idx] = j;
         }
-        boolean progress = true;
-        while (progress) {
-            progress = false;
-            for (Task t : order) {
-                if (!t.seen || t.suspended() || t.exited || t.dead) continue;
-                progress = true;
-                t.resetProgress();
-                t.running = Task.FINAL_EXIT;
-                proceed(t);
-                resumeReady(-1);
+        for (int at = 0; at < order.length; ) {
+            Task t = order[at];
+            if (!t.seen || t.suspended() || t.exited || t.dead) {
+                at++;
+                continue;
             }
+            t.resetProgress();
+            t.running = Task.FINAL_EXIT;
+            firstResumed = Integer.MAX_VALUE;
+            proceed(t);
+            resumeReady(-1);
+            at = Math.min(at + 1, firstResumed);
         }
     }
 

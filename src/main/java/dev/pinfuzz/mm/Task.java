@@ -23,6 +23,13 @@ final class Task {
     boolean waitPins;
     /** Progress of the running step. */
     int cur, cur2;
+    /**
+     * Integrity writeback: the pages of file {@code taggedFile} that were dirty when its pass
+     * began (bit i: page i; files have at most 64 pages), as {@code tag_pages_for_writeback()}
+     * marks them {@code PAGECACHE_TAG_TOWRITE}.
+     */
+    long tagged;
+    int taggedFile = -1;
     boolean started, flag;
     boolean exited, dead, seen;
     /** Order of first appearance since the last {@code crash()}: the final exits go in this order. */
@@ -48,6 +55,7 @@ final class Task {
 
     void resetProgress() {
         cur = cur2 = 0;
+        taggedFile = -1;
         started = flag = false;
         waitFolio = null;
         waitPins = false;

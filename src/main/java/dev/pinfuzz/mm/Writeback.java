@@ -4,6 +4,10 @@ package dev.pinfuzz.mm;
  * {@code write_cache_pages()} over one file or all of them, for data integrity (fsync, sync:
  * then flushes the device cache and makes {@code i_size} durable) or in the background
  * (writeback, sync_file_range: no flush, no promise). Both lock each dirty page, waiting for it.
+ * An integrity pass writes only the pages that were dirty when it reached their file, as the
+ * kernel's {@code WB_SYNC_ALL} tags them first ({@code tag_pages_for_writeback()}: a page
+ * dirtied while the pass waits is not its business); a background pass looks at each page as it
+ * comes to it.
  */
 final class Writeback {
     private Writeback() {}
@@ -23,7 +27,12 @@ final class Writeback {
         for (; t.cur2 <= last; t.cur2++, t.cur = 0) {
             Inode f = k.files[t.cur2];
             if (f.tmpfs) continue; // shmem has no writeback: fsync does nothing
+            if (integrity && t.taggedFile != t.cur2) {
+                t.taggedFile = t.cur2;
+                t.tagged = dirtyPages(f);
+            }
             for (; t.cur < f.cacheSpan; t.cur++) { // pages past the span are not cached
+                if (integrity && (t.tagged & 1L << t.cur) == 0) continue;
                 long r = writePage(k, t, f, f.cache[t.cur], integrity);
                 if (r == Kernel.BLOCKED || r == Kernel.KILLED) return r;
             }
@@ -36,6 +45,16 @@ final class Writeback {
         }
         for (Inode f : k.files) f.flush(); // REQ_PREFLUSH: the whole device cache
         return t.flag ? -Errno.EBUSY : 0;
+    }
+
+    /** {@code tag_pages_for_writeback()}: the file's dirty pages now, as a bit mask. */
+    private static long dirtyPages(Inode f) {
+        long m = 0;
+        for (int i = 0; i < f.cacheSpan; i++) {
+            Folio x = f.cache[i];
+            if (x != null && x.dirty) m |= 1L << i;
+        }
+        return m;
     }
 
     /** One page: lock, {@code folio_clear_dirty_for_io()} under the policy, write, unlock. */

@@ -126,9 +126,11 @@ final class DurabilityOracle {
         } else if (op instanceof Op.SetPageDirtyLock s) {
             if (!pinKind(s.handle())) ackPending(s.handle(), tl.start(i)); // FOLL_GET: acknowledged here
         } else if (op instanceof Op.Release rel) {
-            // FOLL_PIN: at its release with dirty=true. Without FOLL_PIN (gup-2018) the dirty
-            // variants are set_page_dirty_lock + put_page, so they acknowledge a FOLL_GET handle.
-            if (rel.dirty() && (pinKind(rel.handle()) || !tracksPins)) ackPending(rel.handle(), tl.start(i));
+            // FOLL_PIN: at its release with dirty=true. A FOLL_GET handle's DMA is acknowledged by
+            // the set_page_dirty_lock() a dirty release runs too: the 2018 dirty variants are
+            // set_page_dirty_lock + put_page, and a dirty unpin_* of a FOLL_GET handle (a
+            // mismatched release, pin-balance) still dirties each page as its exit would.
+            if (rel.dirty()) ackPending(rel.handle(), tl.start(i));
             pendingDma[rel.handle()] = null;
         } else if (op instanceof Op.Exit) {
             exited(p.step(i).task(), tl.start(i));

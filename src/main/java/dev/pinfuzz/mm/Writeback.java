@@ -2,7 +2,7 @@ package dev.pinfuzz.mm;
 
 /**
  * {@code write_cache_pages()} over one file or all of them, for data integrity (fsync, sync:
- * then flushes the device cache and makes {@code i_size} durable) or in the background
+ * then flushes the device cache and makes {@code i_size} durable, unless an fsync failed) or in the background
  * (writeback, sync_file_range: no flush, no promise). Both lock each dirty page, waiting for it.
  * An integrity pass writes only the pages that were dirty when it reached their file, as the
  * kernel's {@code WB_SYNC_ALL} tags them first ({@code tag_pages_for_writeback()}: a page
@@ -38,6 +38,10 @@ final class Writeback {
             }
         }
         if (!integrity) return 0;
+        // ext4_sync_file(): when file_write_and_wait_range() fails, it returns before the journal
+        // commit and the cache flush, so neither i_size nor the pages just written are durable.
+        // sync() commits and flushes whatever a file's writeback said (sync_filesystem()).
+        if (t.flag && file >= 0) return -Errno.EBUSY;
         for (int i = (file < 0 ? 0 : file); i <= last; i++) {
             Inode f = k.files[i];
             if (f.tmpfs) continue;

@@ -64,7 +64,7 @@ public final class Campaign {
         }));
         pool.shutdown();
         // While the fuzzers' JVMs start: the property sweep of every policy's clean cells.
-        long seed = PropertySweep.seedFor(started);
+        long seed = PropertySweep.seedFor(started), sweepStart = System.nanoTime();
         List<Swept> swept = new ArrayList<>();
         for (String p : o.policies()) {
             if (interrupted) break;
@@ -77,7 +77,8 @@ public final class Campaign {
         }
         if (o.sweepTries() > 0)
             progress.note("pinfuzz: property sweep (" + o.sweepTries() + " programs per policy, seed " + seed + "): "
-                    + (swept.isEmpty() ? "no clean cell violated" : swept.size() + " clean cell(s) violated"));
+                    + (swept.isEmpty() ? "no clean cell violated" : swept.size() + " clean cell(s) violated")
+                    + String.format(java.util.Locale.ROOT, " in %.1f s", (System.nanoTime() - sweepStart) / 1e9));
         while (!pool.awaitTermination(500, TimeUnit.MILLISECONDS)) progress.update(runs);
         progress.update(runs);
         progress.done();

@@ -24,12 +24,13 @@ final class Task {
     /** Progress of the running step. */
     int cur, cur2;
     /**
-     * Integrity writeback: the pages of file {@code taggedFile} that were dirty when its pass
-     * began (bit i: page i; files have at most 64 pages), as {@code tag_pages_for_writeback()}
-     * marks them {@code PAGECACHE_TAG_TOWRITE}.
+     * Integrity writeback: the folios of file {@code taggedFile} that were dirty when its pass
+     * began, by index below {@code taggedSpan}, as {@code tag_pages_for_writeback()} marks them
+     * {@code PAGECACHE_TAG_TOWRITE}. Folios, not indices: a page truncated away and made again
+     * while the pass waits is a new page, untagged (its xarray entry and mark went with it).
      */
-    long tagged;
-    int taggedFile = -1;
+    Folio[] tagged;
+    int taggedFile = -1, taggedSpan;
     boolean started, flag;
     boolean exited, dead, seen;
     /** Order of first appearance since the last {@code crash()}: the final exits go in this order. */

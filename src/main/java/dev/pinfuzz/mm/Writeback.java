@@ -29,10 +29,10 @@ final class Writeback {
             if (f.tmpfs) continue; // shmem has no writeback: fsync does nothing
             if (integrity && t.taggedFile != t.cur2) {
                 t.taggedFile = t.cur2;
-                t.tagged = dirtyPages(f);
+                tagDirty(t, f);
             }
             for (; t.cur < f.cacheSpan; t.cur++) { // pages past the span are not cached
-                if (integrity && (t.tagged & 1L << t.cur) == 0) continue;
+                if (integrity && (t.cur >= t.taggedSpan || t.tagged[t.cur] != f.cache[t.cur])) continue;
                 long r = writePage(k, t, f, f.cache[t.cur], integrity);
                 if (r == Kernel.BLOCKED || r == Kernel.KILLED) return r;
             }
@@ -51,14 +51,14 @@ final class Writeback {
         return t.flag ? -Errno.EBUSY : 0;
     }
 
-    /** {@code tag_pages_for_writeback()}: the file's dirty pages now, as a bit mask. */
-    private static long dirtyPages(Inode f) {
-        long m = 0;
+    /** {@code tag_pages_for_writeback()}: remembers the file's dirty folios now. */
+    private static void tagDirty(Task t, Inode f) {
+        if (t.tagged == null) t.tagged = new Folio[dev.pinfuzz.program.FileDecl.MAX_PAGES];
+        t.taggedSpan = f.cacheSpan;
         for (int i = 0; i < f.cacheSpan; i++) {
             Folio x = f.cache[i];
-            if (x != null && x.dirty) m |= 1L << i;
+            t.tagged[i] = x != null && x.dirty ? x : null;
         }
-        return m;
     }
 
     /** One page: lock, {@code folio_clear_dirty_for_io()} under the policy, write, unlock. */

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -48,12 +47,12 @@ public final class PropertySweep {
         for (int i = 0; i < tries && !left.isEmpty(); i++) {
             Program p = gen.program(i);
             Outcome o = Judge.run(p, pol);
-            for (Verdict v : List.copyOf(left)) {
-                if (!o.has(v)) continue;
+            for (Verdict v : hunt) {
+                if (!left.contains(v) || !o.has(v)) continue;
                 left.remove(v);
                 byte[] bytes = ProgramEncoder.encode(p);
                 Files.createDirectories(dir);
-                Path in = dir.resolve("sweep-" + v.spelling() + "-" + sha1(bytes));
+                Path in = dir.resolve("sweep-" + v.spelling() + "-" + dev.pinfuzz.io.InputNames.sha1(bytes));
                 Files.write(in, bytes);
                 hits.add(new Hit(v, in, (System.nanoTime() - t0) / 1e9));
             }
@@ -71,13 +70,5 @@ public final class PropertySweep {
     /** The default seed: the UTC day the campaign started, so each night sweeps new programs. */
     public static long seedFor(java.time.Instant started) {
         return started.getEpochSecond() / 86_400;
-    }
-
-    private static String sha1(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(b));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -9,11 +9,8 @@ import dev.pinfuzz.program.Fs;
 import dev.pinfuzz.program.Op;
 import dev.pinfuzz.program.Program;
 import dev.pinfuzz.program.Step;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -203,10 +200,6 @@ public final class JazzerSeeds {
 
     /** Lower-case hex SHA-1, libFuzzer's name for an input. */
     public static String sha1(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.pinfuzz.io.InputNames.sha1(b);
     }
 }
